@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import { headers as natsHeaders, type Msg, type Subscription } from '@nats-io/nats-core';
+import { randomUUID } from 'node:crypto';
+import { InvalidInput } from '@libs/errors/domain-error';
+import { toProblem, PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
+import { validateInput } from '@adapter/http/validate-input';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './command-reply';
+
+/** Queue group shared by every instance of the app, so each request is handled once. */
+export const COMMAND_QUEUE_GROUP = 'commands';
+
+/**
+ * Serves command endpoints over NATS request/reply: the request body is the same JSON as over
+ * HTTP, and the reply carries a `Status` header and the same body or problem details.
+ */
+export class NatsCommandServer {
+  private readonly logger = new Logger('NatsCommands');
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(private readonly nats: NatsClient) {}
+
+  serve<I extends object>(subject: string, endpoint: CommandEndpoint<I>): void {
+    const subscription = this.nats.connection.subscribe(subject, {
+      queue: COMMAND_QUEUE_GROUP,
+      callback: (error, message) => {
+        if (error) {
+          this.logger.error({ message: 'subscription failed', subject, error: error.message });
+          return;
+        }
+        void this.answer(endpoint, message);
+      },
+    });
+    this.subscriptions.push(subscription);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain()));
+  }
+
+  private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg): Promise<void> {
+    const correlationId = correlationIdFrom(message.headers?.get('X-Correlation-Id'));
+    const context = { correlationId, causationId: randomUUID() };
+    let reply: CommandReply;
+    try {
+      reply = await endpoint.execute(validateInput(endpoint.input, parseJson(message)), context);
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) this.logger.error({ message: 'command failed', command: endpoint.name, ...context, error: String(error) });
+      reply = { status: problem.status, body: problem };
+    }
+    if (!message.reply) return;
+    const headers = natsHeaders();
+    headers.set('Status', String(reply.status));
+    headers.set('Content-Type', reply.status >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json');
+    headers.set('X-Correlation-Id', correlationId);
+    message.respond(JSON.stringify(reply.body), { headers });
+  }
+}
+
+const parseJson = (message: Msg): unknown => {
+  try {
+    return message.json<unknown>();
+  } catch {
+    throw new InvalidInput('the request body is not valid JSON', [{ field: '', messages: ['must be valid JSON'] }]);
+  }
+};

@@ -1,0 +1,167 @@
+import { Logger } from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { Message, RecordedEvent } from '@libs/decider/decider';
+import type { EventStreamDefinition } from '@stream/event-stream';
+import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { DeadLetters } from './dead-letters';
+
+/** What to do with a message once its handler ran. */
+export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string } | { kind: 'dead-letter'; reason: string };
+
+export interface DurableConsumerOptions<E> {
+  /** Durable consumer name: survives restarts, one per view or automation. */
+  readonly name: string;
+  readonly stream: EventStreamDefinition;
+  readonly filterSubject: string;
+  readonly handle: (events: readonly RecordedEvent<E>[], message: JsMsg) => Promise<Outcome>;
+  /** Deliveries before a message that keeps failing is dead-lettered. */
+  readonly maxDeliver?: number;
+  /** Delay before the n-th redelivery, in ms; the last one repeats. */
+  readonly backoffMs?: readonly number[];
+  readonly maxAckPending?: number;
+}
+
+/**
+ * Runs a handler over a durable JetStream pull consumer, one message at a time in stream order.
+ * Undecodable messages and messages that keep failing go to the dead-letter stream, so one poison
+ * message never blocks the consumer.
+ */
+export class DurableConsumer<E extends Message<string, unknown>> {
+  private readonly logger: Logger;
+  private readonly deadLetters: DeadLetters;
+  private messages: ConsumerMessages | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private lastProcessed = 0;
+  private readonly progressListeners = new Set<(sequence: number) => void>();
+
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly options: DurableConsumerOptions<E>,
+  ) {
+    this.logger = new Logger(`Consumer ${options.name}`);
+    this.deadLetters = new DeadLetters(nats);
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** The highest stream sequence this process has finished with. */
+  get processedThrough(): number {
+    return this.lastProcessed;
+  }
+
+  onProgress(listener: (sequence: number) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** Creates the durable consumer, or updates it to the current configuration. */
+  async ensure(): Promise<void> {
+    const config: Partial<ConsumerConfig> = {
+      durable_name: this.options.name,
+      filter_subject: this.options.filterSubject,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: 30_000_000_000,
+      max_deliver: -1,
+      max_ack_pending: this.options.maxAckPending ?? 1_000,
+    };
+    const existing = await this.nats.jsm.consumers.info(this.options.stream.name, this.options.name).catch(() => null);
+    if (!existing) {
+      await this.nats.jsm.consumers.add(this.options.stream.name, config);
+      return;
+    }
+    const { durable_name: _name, deliver_policy: _policy, ack_policy: _ack, ...updatable } = config;
+    await this.nats.jsm.consumers.update(this.options.stream.name, this.options.name, updatable);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.run();
+  }
+
+  /** Stops fetching, lets the message in hand finish, and leaves the rest to the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.messages?.close();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const consumer = await this.nats.js.consumers.get(this.options.stream.name, this.options.name);
+        this.messages = await consumer.consume({ max_messages: 256 });
+        for await (const message of this.messages) {
+          await this.process(message);
+          if (this.stopping) break;
+        }
+      } catch (error) {
+        if (this.stopping) break;
+        this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
+        await sleep(500);
+      }
+    }
+  }
+
+  private async process(message: JsMsg): Promise<void> {
+    let events: RecordedEvent<E>[];
+    try {
+      events = decodeEvents<E>(this.options.stream, { subject: message.subject, sequence: message.seq, body: message.string() });
+    } catch (error) {
+      if (!(error instanceof UndecodableEvent)) throw error;
+      await this.deadLetter(message, error.message);
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await this.options.handle(events, message);
+    } catch (error) {
+      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    }
+    switch (outcome.kind) {
+      case 'done':
+        message.ack();
+        break;
+      case 'retry':
+        await this.retryOrGiveUp(message, outcome.reason);
+        return;
+      case 'dead-letter':
+        await this.deadLetter(message, outcome.reason);
+        return;
+    }
+    this.progressed(message.seq);
+  }
+
+  private async retryOrGiveUp(message: JsMsg, reason: string): Promise<void> {
+    const deliveries = message.info.deliveryCount;
+    if (deliveries >= (this.options.maxDeliver ?? 5)) {
+      await this.deadLetter(message, `gave up after ${deliveries} deliveries: ${reason}`);
+      return;
+    }
+    const backoff = this.options.backoffMs ?? [1_000, 5_000, 15_000, 30_000];
+    const delay = backoff[Math.min(deliveries - 1, backoff.length - 1)] ?? 1_000;
+    this.logger.warn({ message: 'will retry', sequence: message.seq, deliveries, delayMs: delay, reason });
+    message.nak(delay);
+  }
+
+  private async deadLetter(message: JsMsg, reason: string): Promise<void> {
+    this.logger.error({ message: 'dead-lettered', sequence: message.seq, subject: message.subject, reason });
+    await this.deadLetters.send(this.options.name, message, reason);
+    message.term(reason);
+    this.progressed(message.seq);
+  }
+
+  private progressed(sequence: number): void {
+    if (sequence <= this.lastProcessed) return;
+    this.lastProcessed = sequence;
+    for (const listener of this.progressListeners) listener(sequence);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

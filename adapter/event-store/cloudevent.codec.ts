@@ -1,0 +1,118 @@
+import { CloudEvent } from 'cloudevents';
+import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
+import type { EventStreamDefinition } from '@stream/event-stream';
+
+/** One event: CloudEvents structured content mode, as the CloudEvents NATS binding specifies. */
+export const CLOUDEVENT_CONTENT_TYPE = 'application/cloudevents+json';
+/**
+ * Several events of one decision: the CloudEvents JSON batch format, in one message, so that
+ * JetStream stores them all or none under one sequence (2.9 has no atomic multi-message publish).
+ */
+export const CLOUDEVENT_BATCH_CONTENT_TYPE = 'application/cloudevents-batch+json';
+
+const VERSION = 'v1';
+
+export interface EnvelopeContext {
+  readonly source: string;
+  readonly subject: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly time?: string;
+}
+
+export interface EncodedEvents {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** Thrown when a stored message is not a CloudEvent of the stream, so it must be dead-lettered. */
+export class UndecodableEvent extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UndecodableEvent';
+  }
+}
+
+export const cloudEventType = (stream: EventStreamDefinition, type: string): string =>
+  `${stream.typePrefix}.${type}.${VERSION}`;
+
+export const encodeEvents = (
+  stream: EventStreamDefinition,
+  events: readonly Message<string, unknown>[],
+  ids: readonly string[],
+  context: EnvelopeContext,
+): EncodedEvents => {
+  const time = context.time ?? new Date().toISOString();
+  const cloudEvents = events.map(
+    (event, index) =>
+      new CloudEvent({
+        specversion: '1.0',
+        id: ids[index],
+        source: context.source,
+        type: cloudEventType(stream, event.type),
+        subject: context.subject,
+        time,
+        datacontenttype: 'application/json',
+        correlationid: context.correlationId,
+        causationid: context.causationId,
+        data: event.data,
+      }),
+  );
+  return cloudEvents.length === 1
+    ? { contentType: CLOUDEVENT_CONTENT_TYPE, body: JSON.stringify(cloudEvents[0]) }
+    : { contentType: CLOUDEVENT_BATCH_CONTENT_TYPE, body: JSON.stringify(cloudEvents) };
+};
+
+export interface StoredMessage {
+  readonly subject: string;
+  readonly sequence: number;
+  readonly body: string;
+}
+
+/** Decodes one stored message (a single CloudEvent or a batch) into the stream's events, in order. */
+export const decodeEvents = <E extends Message<string, unknown>>(
+  stream: EventStreamDefinition,
+  message: StoredMessage,
+): RecordedEvent<E>[] => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.body);
+  } catch (cause) {
+    throw new UndecodableEvent(`${stream.name} #${message.sequence} is not JSON`, { cause });
+  }
+  const entries = Array.isArray(parsed) ? parsed : [parsed];
+  if (entries.length === 0) throw new UndecodableEvent(`${stream.name} #${message.sequence} is an empty batch`);
+  return entries.map((entry) => toRecorded<E>(stream, message, entry));
+};
+
+const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, entry: unknown): RecordedEvent<E> => {
+  let event: CloudEvent<unknown>;
+  try {
+    event = new CloudEvent(entry as Partial<CloudEvent<unknown>>, true);
+  } catch (cause) {
+    throw new UndecodableEvent(`${stream.name} #${message.sequence} is not a valid CloudEvent`, { cause });
+  }
+  const prefix = `${stream.typePrefix}.`;
+  const suffix = `.${VERSION}`;
+  const type = event.type.startsWith(prefix) && event.type.endsWith(suffix)
+    ? event.type.slice(prefix.length, -suffix.length)
+    : undefined;
+  if (type === undefined || !stream.eventTypes.includes(type)) {
+    throw new UndecodableEvent(`${stream.name} #${message.sequence} has an unknown event type ${event.type}`);
+  }
+  const metadata: EventMetadata = {
+    id: event.id,
+    stream: stream.name,
+    subject: message.subject,
+    sequence: message.sequence,
+    time: event.time ?? '',
+    correlationId: stringAttribute(event, 'correlationid') ?? event.id,
+    causationId: stringAttribute(event, 'causationid') ?? event.id,
+  };
+  return { event: { type, data: event.data } as E, metadata };
+};
+
+const stringAttribute = (event: CloudEvent<unknown>, name: string): string | undefined => {
+  const value: unknown = event[name];
+  return typeof value === 'string' ? value : undefined;
+};

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { headers as natsHeaders, RequestError, TimeoutError } from '@nats-io/nats-core';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import type { Message, RecordedEvent } from '@libs/decider/decider';
+import { ServiceUnavailable } from '@libs/errors/domain-error';
+import type { EventStreamDefinition } from '@stream/event-stream';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { decodeEvents, encodeEvents, type EnvelopeContext } from './cloudevent.codec';
+
+export interface AppendOptions {
+  /** Last sequence of the entity's subject the decision was made on; 0 for a new entity. */
+  readonly expectedSequence: number;
+  readonly source: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export interface AppendResult {
+  readonly stream: string;
+  readonly subject: string;
+  readonly sequence: number;
+  readonly eventIds: readonly string[];
+  readonly time: string;
+}
+
+export interface EntityEvents<E> {
+  readonly events: RecordedEvent<E>[];
+  /** Sequence of the entity's last message, or the `after` it was asked from when there is none newer. */
+  readonly lastSequence: number;
+}
+
+/** Another decision was stored on the entity since its state was read: decide again on fresh state. */
+export class WrongExpectedSequence extends Error {
+  constructor(
+    readonly subject: string,
+    readonly expectedSequence: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${subject} has moved past sequence ${expectedSequence}`, options);
+    this.name = 'WrongExpectedSequence';
+  }
+}
+
+export interface EventStoreOptions {
+  /** How long transient publish failures (timeouts, a leader election) are retried before 503. */
+  readonly retryBudgetMs?: number;
+}
+
+/**
+ * The event store on JetStream. An entity is one subject; its events are read with direct gets
+ * and appended with `Nats-Expected-Last-Subject-Sequence`, which keeps business rules true
+ * forever. `Nats-Msg-Id` is `<subject>@<expected sequence>`: a retried publish is absorbed as a
+ * duplicate, and so is a concurrent writer that replicated streams before 2.9.21 would let through.
+ */
+export class JetStreamEventStore {
+  private readonly retryBudgetMs: number;
+
+  constructor(
+    private readonly nats: NatsClient,
+    options: EventStoreOptions = {},
+  ) {
+    this.retryBudgetMs = options.retryBudgetMs ?? 10_000;
+  }
+
+  /** Events of one entity stored after sequence `after`, in order. */
+  async read<E extends Message<string, unknown>>(
+    stream: EventStreamDefinition,
+    subject: string,
+    after = 0,
+  ): Promise<EntityEvents<E>> {
+    const events: RecordedEvent<E>[] = [];
+    let lastSequence = after;
+    for (;;) {
+      const message = await this.transient(() =>
+        this.nats.jsm.direct.getMessage(stream.name, { seq: lastSequence + 1, next_by_subj: subject }),
+      );
+      if (!message) return { events, lastSequence };
+      lastSequence = message.seq;
+      events.push(...decodeEvents<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+    }
+  }
+
+  /** Appends a decision's events as one message; all or none. */
+  async append<E extends Message<string, unknown>>(
+    stream: EventStreamDefinition,
+    subject: string,
+    events: readonly E[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const eventIds = events.map(() => randomUUID());
+    const time = new Date().toISOString();
+    const context: EnvelopeContext = { ...options, subject, time };
+    const encoded = encodeEvents(stream, events, eventIds, context);
+    const headers = natsHeaders();
+    headers.set('Content-Type', encoded.contentType);
+    headers.set('Nats-Expected-Last-Subject-Sequence', String(options.expectedSequence));
+    headers.set('Nats-Msg-Id', `${subject}@${options.expectedSequence}`);
+    const ack = await this.transient(async () => {
+      try {
+        return await this.nats.js.publish(subject, encoded.body, { headers });
+      } catch (error) {
+        if (isWrongLastSequence(error)) throw new WrongExpectedSequence(subject, options.expectedSequence, { cause: error });
+        throw error;
+      }
+    });
+    if (ack.duplicate && !(await this.storedByUs(stream, ack.seq, eventIds[0]))) {
+      throw new WrongExpectedSequence(subject, options.expectedSequence);
+    }
+    return { stream: ack.stream, subject, sequence: ack.seq, eventIds, time };
+  }
+
+  /** A duplicate ack is ours when an earlier try of this very append was stored. */
+  private async storedByUs(stream: EventStreamDefinition, sequence: number, firstEventId: string | undefined): Promise<boolean> {
+    const message = await this.transient(() => this.nats.jsm.direct.getMessage(stream.name, { seq: sequence }));
+    if (!message) return false;
+    const [first] = decodeEvents(stream, { subject: message.subject, sequence, body: message.string() });
+    return first?.metadata.id === firstEventId;
+  }
+
+  /** Retries what a failover or a slow server makes fail, within the budget; fails fast while disconnected. */
+  private async transient<T>(operation: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.retryBudgetMs;
+    for (let attempt = 0; ; attempt++) {
+      this.nats.assertConnected();
+      try {
+        return await operation();
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        if (!this.nats.isConnected || Date.now() >= deadline) {
+          throw new ServiceUnavailable('the event store (JetStream) did not answer in time; retry in a moment', {
+            cause: error,
+          });
+        }
+        await sleep(Math.min(50 * 2 ** attempt, 1_000));
+      }
+    }
+  }
+}
+
+const isWrongLastSequence = (error: unknown): boolean =>
+  error instanceof JetStreamApiError &&
+  (error.code === JetStreamApiCodes.StreamWrongLastSequence ||
+    error.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
+
+/** No responders surfaces as `JetStreamNotEnabled`, which the client does not export: matched by name. */
+const isTransient = (error: unknown): boolean =>
+  error instanceof TimeoutError ||
+  (error instanceof Error && error.name === 'JetStreamNotEnabled') ||
+  (error instanceof RequestError && error.isNoResponders()) ||
+  (error instanceof JetStreamApiError && error.status === 503);
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

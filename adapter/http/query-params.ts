@@ -1,0 +1,35 @@
+import { InvalidInput, type FieldError } from '@libs/errors/domain-error';
+import { isCalendarDate, toEntityId } from '@libs/ids/entity-id';
+
+/** Checks path and query parameters of a view query; throws `InvalidInput` listing every bad one. */
+export class QueryParams {
+  private readonly errors: FieldError[] = [];
+
+  entityId(field: string, value: string): string {
+    const id = toEntityId(value);
+    if (id === undefined) this.errors.push({ field, messages: [`${field} must be letters, digits, _ or - (at most 64)`] });
+    return id ?? '';
+  }
+
+  date(field: string, value: string): string {
+    if (!isCalendarDate(value)) this.errors.push({ field, messages: [`${field} must be a real date YYYY-MM-DD`] });
+    return value;
+  }
+
+  /** `?sequence=N`: wait until the view has applied stream sequence N (read your own writes). */
+  sequence(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const sequence = Number(value);
+    if (!Number.isSafeInteger(sequence) || sequence < 0) {
+      this.errors.push({ field: 'sequence', messages: ['sequence must be a non-negative integer'] });
+      return undefined;
+    }
+    return sequence;
+  }
+
+  check(): void {
+    if (this.errors.length > 0) {
+      throw new InvalidInput(`invalid query: ${this.errors.map((error) => error.field).join(', ')}`, this.errors);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { KV, KvEntry } from '@nats-io/kv';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+
+/** A view document as kept in its KV bucket: the document, and the last stream sequence applied to it. */
+export interface ViewEntry<D> {
+  readonly position: number;
+  readonly updatedAt: string;
+  readonly view: D;
+}
+
+export interface StoredViewEntry<D> extends ViewEntry<D> {
+  readonly revision: number;
+}
+
+export const decodeViewEntry = <D>(entry: KvEntry | null): StoredViewEntry<D> | null => {
+  if (!entry || entry.operation !== 'PUT' || entry.length === 0) return null;
+  return { ...(entry.json<ViewEntry<D>>()), revision: entry.revision };
+};
+
+export const encodeViewEntry = <D>(entry: ViewEntry<D>): string => JSON.stringify(entry);
+
+/** The compare-and-set on a KV entry lost against another writer. */
+export const isRevisionConflict = (error: unknown): boolean =>
+  error instanceof JetStreamApiError &&
+  (error.code === JetStreamApiCodes.StreamWrongLastSequence || error.code === 10164);
+
+/** Reads a view document; `null` when the view has no entry for the key. */
+export const readView = async <D>(bucket: KV, key: string): Promise<StoredViewEntry<D> | null> =>
+  decodeViewEntry<D>(await bucket.get(key));

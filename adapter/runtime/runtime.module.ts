@@ -1,0 +1,54 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import { NatsCommandServer } from '@adapter/command/nats-command.server';
+import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import { NatsClient } from '@adapter/nats/nats.client';
+import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { APP_CONFIG } from './app-config.token';
+import type { AppConfig } from './app.config';
+
+/** Streams the app needs; created or updated at start-up, before any consumer. */
+const EVENT_STREAMS = [HOTEL_STREAM];
+
+/** The shared plumbing every slice uses: the NATS connection, the event store, the NATS command server. */
+@Global()
+@Module({})
+export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly commands: NatsCommandServer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  static forRoot(config: AppConfig & { natsUrl: string }): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: NatsClient,
+          useFactory: () => NatsClient.connect({ servers: config.natsUrl, name: 'event-model-app' }),
+        },
+        {
+          provide: JetStreamEventStore,
+          inject: [NatsClient],
+          useFactory: (nats: NatsClient) => new JetStreamEventStore(nats, { retryBudgetMs: config.retryBudgetMs }),
+        },
+        { provide: NatsCommandServer, inject: [NatsClient], useFactory: (nats: NatsClient) => new NatsCommandServer(nats) },
+      ],
+      exports: [APP_CONFIG, NatsClient, JetStreamEventStore, NatsCommandServer],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    const replicas = this.config.streamReplicas;
+    for (const stream of EVENT_STREAMS) await ensureStream(this.nats, eventStreamConfig(stream.name, stream.subjects, replicas));
+    await ensureStream(this.nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.commands.close();
+    await this.nats.close();
+  }
+}

@@ -1,0 +1,47 @@
+import type { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Message } from '@libs/decider/decider';
+import { NotFound } from '@libs/errors/domain-error';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { KvProjector, type ProjectorOptions } from '@adapter/projection/kv-projector';
+import type { StoredViewEntry } from '@adapter/projection/view-store';
+import type { AppConfig } from './app.config';
+
+/** A state view's document as queries answer it: the document, and how current it is. */
+export interface ViewAnswer<D> {
+  readonly view: D;
+  readonly position: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * Runs a state-view slice's projection for the app's lifetime, and answers its queries,
+ * waiting first for a given stream sequence when the caller wants to read its own write.
+ */
+export abstract class ViewRunner<E extends Message<string, unknown>, D> implements OnModuleInit, BeforeApplicationShutdown {
+  readonly projector: KvProjector<E, D>;
+
+  protected constructor(
+    nats: NatsClient,
+    private readonly config: AppConfig,
+    options: ProjectorOptions<E, D>,
+  ) {
+    this.projector = new KvProjector(nats, { replicas: config.streamReplicas, ...options });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.projector.ensure();
+    this.projector.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  /** The document under `key`, after the view reached `sequence` when one is given. */
+  async query(key: string, missing: string, sequence?: number): Promise<ViewAnswer<D>> {
+    if (sequence !== undefined) await this.projector.waitFor(sequence, this.config.queryWaitMs);
+    const entry: StoredViewEntry<D> | null = await this.projector.read(key);
+    if (!entry) throw new NotFound(missing);
+    return { view: entry.view, position: entry.position, updatedAt: entry.updatedAt };
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HOTEL_STREAM, roomDaySubjectFilter } from '@stream/hotel.stream';
+import type { HotelEvent } from '@model/hotel/hotel.events';
+import { NatsClient } from '@adapter/nats/nats.client';
+import { APP_CONFIG } from '@adapter/runtime/app-config.token';
+import type { AppConfig } from '@adapter/runtime/app.config';
+import { ViewRunner, type ViewAnswer } from '@adapter/runtime/view.runner';
+import { cleanupSchedule, type CleanupSchedule } from './cleanup-schedule.projection';
+
+/** Keeps the `view-cleanup-schedule` bucket up to date from the room-days, and reads it. */
+@Injectable()
+export class CleanupScheduleView extends ViewRunner<HotelEvent, CleanupSchedule> {
+  constructor(nats: NatsClient, @Inject(APP_CONFIG) config: AppConfig) {
+    super(nats, config, { stream: HOTEL_STREAM, filterSubject: roomDaySubjectFilter(), projection: cleanupSchedule });
+  }
+
+  find(date: string, sequence?: number): Promise<ViewAnswer<CleanupSchedule>> {
+    return this.query(date, `no cleaning is scheduled on ${date}`, sequence);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
+import type { RoomDayEvent } from '@model/hotel/hotel.events';
+import type { CommandEndpoint, CommandReply } from '@adapter/command/command-reply';
+import { decisionReply } from '@adapter/command/decision-reply';
+import { CommandHandler, type CommandContext } from '@adapter/event-store/command-handler';
+import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import { entityId } from '@adapter/http/validators';
+import { cleanRoom, type CleanRoom, type RoomDayCleanup } from './cleanup.decider';
+import { CleanupInput } from './cleanup.input';
+
+@Injectable()
+export class CleanupHandler implements CommandEndpoint<CleanupInput> {
+  readonly name = 'cleanup';
+  readonly input = CleanupInput;
+  private readonly handler: CommandHandler<CleanRoom, RoomDayCleanup, RoomDayEvent>;
+
+  constructor(store: JetStreamEventStore) {
+    this.handler = new CommandHandler(store, {
+      name: `/hotel/${this.name}`,
+      stream: HOTEL_STREAM,
+      decider: cleanRoom,
+      subjectOf: (command: CleanRoom) => roomDaySubject(command.data.roomId, command.data.date),
+    });
+  }
+
+  async execute(input: CleanupInput, context: CommandContext): Promise<CommandReply> {
+    const command: CleanRoom = { type: 'CleanRoom', data: { roomId: entityId(input.data.room.id), date: input.data.date } };
+    const decision = await this.handler.handle(command, context);
+    const eventIds = decision.events.map(({ metadata }) => metadata.id);
+    return decisionReply(201, {
+      eventId: eventIds[0] ?? '',
+      eventIds,
+      stream: decision.stream,
+      subject: decision.subject,
+      sequence: decision.sequence,
+    });
+  }
+}

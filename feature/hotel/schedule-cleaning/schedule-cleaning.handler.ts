@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
+import type { RoomDayEvent } from '@model/hotel/hotel.events';
+import { CommandHandler, type CommandContext, type Decision } from '@adapter/event-store/command-handler';
+import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import { scheduleCleaning, type RoomDayCleaningPlan, type ScheduleCleaning } from './schedule-cleaning.decider';
+
+@Injectable()
+export class ScheduleCleaningHandler {
+  private readonly handler: CommandHandler<ScheduleCleaning, RoomDayCleaningPlan, RoomDayEvent>;
+
+  constructor(store: JetStreamEventStore) {
+    this.handler = new CommandHandler(store, {
+      name: '/hotel/schedule-cleaning',
+      stream: HOTEL_STREAM,
+      decider: scheduleCleaning,
+      subjectOf: (command: ScheduleCleaning) => roomDaySubject(command.data.roomId, command.data.date),
+    });
+  }
+
+  execute(command: ScheduleCleaning, context: CommandContext): Promise<Decision<RoomDayCleaningPlan, RoomDayEvent>> {
+    return this.handler.handle(command, context);
+  }
+}

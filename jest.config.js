@@ -1,0 +1,21 @@
+/** Unit specs (`*.spec.ts`) are pure; `*.int.spec.ts` and `*.e2e.spec.ts` start their own nats-server. */
+const aliases = {
+  '^@app/(.*)$': '<rootDir>/app/$1',
+  '^@feature/(.*)$': '<rootDir>/feature/$1',
+  '^@model/(.*)$': '<rootDir>/model/$1',
+  '^@stream/(.*)$': '<rootDir>/stream/$1',
+  '^@adapter/(.*)$': '<rootDir>/adapter/$1',
+  '^@libs/(.*)$': '<rootDir>/libs/$1',
+};
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  moduleNameMapper: aliases,
+  roots: ['<rootDir>/app', '<rootDir>/feature', '<rootDir>/model', '<rootDir>/stream', '<rootDir>/adapter', '<rootDir>/libs', '<rootDir>/test'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
+    { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'], testTimeout: 60000, setupFiles: ['<rootDir>/test/setup.ts'] },
+  ],
+};

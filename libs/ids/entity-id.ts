@@ -1,0 +1,43 @@
+/**
+ * Ids become subject tokens and KV key parts. NATS stores `*`, `>` and `a.b` as literal
+ * tokens, so every id is checked against this pattern before it reaches a subject.
+ */
+export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export const isEntityId = (value: unknown): value is string =>
+  typeof value === 'string' && ENTITY_ID_PATTERN.test(value);
+
+/** Accepts a positive safe integer or a pattern-conforming string, and returns its token form. */
+export const toEntityId = (value: unknown): string | undefined => {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+  return isEntityId(value) ? value : undefined;
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** A calendar date (YYYY-MM-DD) that exists, between the years 2000 and 2100. */
+export const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** Thrown when code tries to build a subject from an id nobody validated. */
+export class InvalidSubjectToken extends Error {
+  constructor(readonly token: string) {
+    super(`"${token}" cannot be used in a NATS subject: ids must match ${ENTITY_ID_PATTERN.source}`);
+    this.name = 'InvalidSubjectToken';
+  }
+}
+
+/** The last line of defence: every subject builder passes its tokens through here. */
+export const subjectToken = (value: string): string => {
+  if (isEntityId(value) || isCalendarDate(value)) return value;
+  throw new InvalidSubjectToken(value);
+};
