@@ -14,8 +14,9 @@ const common = {
   roots: ['<rootDir>/app', '<rootDir>/feature', '<rootDir>/model', '<rootDir>/stream', '<rootDir>/adapter', '<rootDir>/libs', '<rootDir>/test'],
 };
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
-    { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'], testTimeout: 60000, setupFiles: ['<rootDir>/test/setup.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'], setupFiles: ['<rootDir>/test/setup.ts'] },
   ],
 };

@@ -1,0 +1,83 @@
+import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import type { HotelEvent } from '@model/hotel/hotel.events';
+import { NatsClient } from '@adapter/nats/nats.client';
+import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { JetStreamEventStore, WrongExpectedSequence } from './jetstream-event-store';
+import { CLOUDEVENT_BATCH_CONTENT_TYPE } from './cloudevent.codec';
+
+describe('JetStream event store', () => {
+  let server: NatsTestServer;
+  let nats: NatsClient;
+  let store: JetStreamEventStore;
+  const context = { source: '/test', correlationId: 'correlation', causationId: 'cause' };
+  const booked = (clientId: string): HotelEvent => ({ type: 'RoomBooked', data: { roomId: '1', clientId, date: '2022-12-12' } });
+
+  beforeAll(async () => {
+    server = await startNatsTestServer();
+    nats = await NatsClient.connect({ servers: server.url, name: 'event-store-test' });
+    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
+    store = new JetStreamEventStore(nats);
+  });
+
+  afterAll(async () => {
+    await nats.close();
+    await server.dispose();
+  });
+
+  it('reads back what it appended, as CloudEvents with their metadata', async () => {
+    const appended = await store.append(HOTEL_STREAM, 'hotel.room-day.r1.2022-12-12', [booked('7')], { ...context, expectedSequence: 0 });
+    const { events, lastSequence } = await store.read<HotelEvent>(HOTEL_STREAM, 'hotel.room-day.r1.2022-12-12');
+    expect(lastSequence).toBe(appended.sequence);
+    expect(events).toEqual([
+      {
+        event: booked('7'),
+        metadata: expect.objectContaining({ id: appended.eventIds[0], sequence: appended.sequence, correlationId: 'correlation', causationId: 'cause' }),
+      },
+    ]);
+  });
+
+  it('refuses an append made on a stale sequence, even long after the dedup window could help', async () => {
+    const subject = 'hotel.room-day.r2.2022-12-12';
+    const first = await store.append(HOTEL_STREAM, subject, [booked('1')], { ...context, expectedSequence: 0 });
+    await store.append(HOTEL_STREAM, subject, [booked('2')], { ...context, expectedSequence: first.sequence });
+    await expect(store.append(HOTEL_STREAM, subject, [booked('3')], { ...context, expectedSequence: first.sequence })).rejects.toBeInstanceOf(
+      WrongExpectedSequence,
+    );
+    await expect(store.append(HOTEL_STREAM, subject, [booked('3')], { ...context, expectedSequence: 0 })).rejects.toBeInstanceOf(WrongExpectedSequence);
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(2);
+  });
+
+  it('lets exactly one of many concurrent appends on the same sequence win', async () => {
+    const subject = 'hotel.room-day.r3.2022-12-12';
+    const attempts = Array.from({ length: 20 }, (_, index) =>
+      store.append(HOTEL_STREAM, subject, [booked(String(index))], { ...context, expectedSequence: 0 }),
+    );
+    const results = await Promise.allSettled(attempts);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refusals = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(refusals.every((refusal) => refusal.reason instanceof WrongExpectedSequence)).toBe(true);
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(1);
+  });
+
+  it('stores the events of one decision in one message, all or none', async () => {
+    const subject = 'hotel.room-day.r4.2022-12-12';
+    const day = { roomId: 'r4', date: '2022-12-12' };
+    const appended = await store.append<HotelEvent>(
+      HOTEL_STREAM,
+      subject,
+      [
+        { type: 'RoomCleanedUp', data: { ...day, team: 'blue' } },
+        { type: 'RoomAvailable', data: day },
+      ],
+      { ...context, expectedSequence: 0 },
+    );
+    const stored = await nats.jsm.direct.getMessage(HOTEL_STREAM.name, { seq: appended.sequence });
+    expect(stored?.header.get('Content-Type')).toBe(CLOUDEVENT_BATCH_CONTENT_TYPE);
+    const { events } = await store.read<HotelEvent>(HOTEL_STREAM, subject);
+    expect(events.map(({ event, metadata }) => [event.type, metadata.sequence])).toEqual([
+      ['RoomCleanedUp', appended.sequence],
+      ['RoomAvailable', appended.sequence],
+    ]);
+  });
+});

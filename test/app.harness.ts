@@ -1,0 +1,93 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
+import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
+import { loadConfig, type AppConfig } from '@adapter/runtime/app.config';
+import { createApp } from '@app/app.factory';
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly body: Record<string, unknown>;
+}
+
+/** The whole app on a nats-server of its own, driven over HTTP without a socket, plus a raw look at the streams. */
+export class AppHarness {
+  private constructor(
+    readonly nats: NatsTestServer,
+    public app: NestFastifyApplication,
+    readonly observer: NatsConnection,
+    readonly jsm: JetStreamManager,
+    private readonly overrides: Partial<AppConfig>,
+  ) {}
+
+  static async start(overrides: Partial<AppConfig> = {}): Promise<AppHarness> {
+    const nats = await startNatsTestServer();
+    const app = await AppHarness.createApp(nats.url, overrides);
+    const observer = await connect({ servers: nats.url });
+    return new AppHarness(nats, app, observer, await jetstreamManager(observer), overrides);
+  }
+
+  private static createApp(url: string, overrides: Partial<AppConfig>): Promise<NestFastifyApplication> {
+    return createApp({ ...loadConfig({}), logLevel: 'error', seedDemoHotel: true, ...overrides, natsUrl: url });
+  }
+
+  /** Stops the app and starts a new instance on the same NATS. */
+  async restartApp(): Promise<void> {
+    await this.app.close();
+    this.app = await AppHarness.createApp(this.nats.url, this.overrides);
+  }
+
+  async put(path: string, payload: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    const response = await this.app.inject({ method: 'PUT', url: path, payload: body, headers: { 'content-type': 'application/json', ...headers } });
+    return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
+  }
+
+  async get(path: string): Promise<HttpAnswer> {
+    const response = await this.app.inject({ method: 'GET', url: path });
+    return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
+  }
+
+  /** Polls a GET until `accept` holds; for views fed asynchronously by automations. */
+  async eventually(path: string, accept: (answer: HttpAnswer) => boolean, timeoutMs = 10_000): Promise<HttpAnswer> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const answer = await this.get(path);
+      if (accept(answer)) return answer;
+      if (Date.now() > deadline) throw new Error(`${path} never satisfied the expectation; last answer ${JSON.stringify(answer)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Every message stored on a subject, read straight from the stream. */
+  async messages(stream: string, subject: string): Promise<StoredMsg[]> {
+    const found: StoredMsg[] = [];
+    let sequence = 0;
+    for (;;) {
+      const message = await this.jsm.direct.getMessage(stream, { seq: sequence + 1, next_by_subj: subject });
+      if (!message) return found;
+      found.push(message);
+      sequence = message.seq;
+    }
+  }
+
+  async lastSequence(stream: string): Promise<number> {
+    return (await this.jsm.streams.info(stream)).state.last_seq;
+  }
+
+  async dispose(): Promise<void> {
+    await this.app.close().catch(() => undefined);
+    await this.observer.close();
+    await this.nats.dispose();
+  }
+}
+
+const parse = (text: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { text };
+  }
+};
