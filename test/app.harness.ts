@@ -25,7 +25,7 @@ export class AppHarness {
   static async start(overrides: Partial<AppConfig> = {}): Promise<AppHarness> {
     const nats = await startNatsTestServer();
     const app = await AppHarness.createApp(nats.url, overrides);
-    const observer = await connect({ servers: nats.url });
+    const observer = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
     return new AppHarness(nats, app, observer, await jetstreamManager(observer), overrides);
   }
 
@@ -51,7 +51,7 @@ export class AppHarness {
   }
 
   /** Polls a GET until `accept` holds; for views fed asynchronously by automations. */
-  async eventually(path: string, accept: (answer: HttpAnswer) => boolean, timeoutMs = 10_000): Promise<HttpAnswer> {
+  async eventually(path: string, accept: (answer: HttpAnswer) => boolean, timeoutMs = 25_000): Promise<HttpAnswer> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const answer = await this.get(path);

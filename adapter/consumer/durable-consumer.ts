@@ -65,7 +65,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
       filter_subject: this.options.filterSubject,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: 30_000_000_000,
+      ack_wait: ACK_WAIT_MS * 1_000_000,
       max_deliver: -1,
       max_ack_pending: this.options.maxAckPending ?? 1_000,
     };
@@ -84,7 +84,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     this.running = this.run();
   }
 
-  /** Stops fetching, lets the message in hand finish, and leaves the rest to the next start. */
+  /** Stops fetching, lets the message in hand finish, and hands the buffered rest back to the server at once. */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.messages?.close();
@@ -96,10 +96,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     while (!this.stopping) {
       try {
         const consumer = await this.nats.js.consumers.get(this.options.stream.name, this.options.name);
-        this.messages = await consumer.consume({ max_messages: 256 });
+        this.messages = await consumer.consume({ max_messages: 128, expires: PULL_EXPIRES_MS });
         for await (const message of this.messages) {
+          if (this.stopping) {
+            message.nak(HAND_BACK_DELAY_MS);
+            continue;
+          }
           await this.process(message);
-          if (this.stopping) break;
         }
       } catch (error) {
         if (this.stopping) break;
@@ -119,10 +122,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
       return;
     }
     let outcome: Outcome;
+    const stillWorking = setInterval(() => message.working(), ACK_WAIT_MS / 3);
     try {
       outcome = await this.options.handle(events, message);
     } catch (error) {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearInterval(stillWorking);
     }
     switch (outcome.kind) {
       case 'done':
@@ -163,5 +169,15 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     for (const listener of this.progressListeners) listener(sequence);
   }
 }
+
+/** Unacknowledged deliveries come back after this; a handler at work keeps extending it. */
+const ACK_WAIT_MS = 10_000;
+/** Pull requests end this soon, so one left behind by a stopped instance does not hold messages long. */
+const PULL_EXPIRES_MS = 5_000;
+/**
+ * Buffered messages handed back at stop are redelivered after this delay, once this instance's
+ * connection is gone; at once, the server would hand them to its still-open pull request.
+ */
+const HAND_BACK_DELAY_MS = 1_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

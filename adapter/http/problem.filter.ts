@@ -13,9 +13,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = error instanceof HttpException ? fromHttpException(error) : fromFastifyError(error) ?? toProblem(error);
-    if (problem.status >= 500) {
-      this.logger.error({ message: 'request failed', correlationId: request.id, url: request.url, error: describe(error) });
-    }
+    const entry = { message: 'request failed', correlationId: request.id, url: request.url, status: problem.status, error: describe(error) };
+    if (problem.status === 503 || problem.status === 504) this.logger.warn(entry);
+    else if (problem.status >= 500) this.logger.error(entry);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...problem, instance: request.url });
   }
 }

@@ -95,7 +95,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
   async replayInto(targetBucket: string): Promise<number> {
     const target = await this.openBucket(targetBucket);
     const { stream, filterSubject } = this.options;
-    const consumer = await this.nats.js.consumers.get(stream.name, { filter_subjects: [filterSubject] });
+    const consumer = await this.nats.js.consumers.get(stream.name, { filter_subjects: filterSubject });
     let replayed = 0;
     for (;;) {
       const message = await consumer.next({ expires: 1_000 });

@@ -1,0 +1,117 @@
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { jetstream } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
+import { CleanupScheduleView } from '@feature/hotel/cleanup-schedule/cleanup-schedule.view';
+import { AppHarness } from './app.harness';
+
+const booking = (room: number, client: number, date: string) => ({ data: { room: { id: room }, client: { id: client }, date } });
+const cleanup = (room: number, date: string) => ({ data: { room: { id: room }, date } });
+const days = (count: number, from = Date.UTC(2024, 0, 1)) =>
+  Array.from({ length: count }, (_, index) => new Date(from + index * 86_400_000).toISOString().slice(0, 10));
+
+describe('the hotel board across restarts, outages and poison', () => {
+  let hotel: AppHarness;
+
+  beforeEach(async () => {
+    hotel = await AppHarness.start();
+  });
+
+  afterEach(async () => {
+    await hotel.dispose();
+  });
+
+  it('loses nothing and fires nothing twice when the app restarts mid-flow', async () => {
+    const dates = days(20);
+    for (const date of dates) expect((await hotel.put('/mutation/book-room', booking(1, 1, date))).status).toBe(201);
+    await hotel.restartApp();
+    for (const date of dates) await hotel.eventually(`/query/cleanup-schedule/${date}`, (answer) => answer.status === 200);
+    for (const date of dates) expect((await hotel.put('/mutation/cleanup', cleanup(1, date))).status).toBe(201);
+    await hotel.restartApp();
+    for (const date of dates) {
+      const stored = await hotel.messages(HOTEL_STREAM.name, `hotel.room-day.1.${date}`);
+      expect(stored.map((message) => message.string().match(/hotel\.(\w+)\.v1/g)?.join('+'))).toEqual([
+        'hotel.RoomBooked.v1',
+        'hotel.CleanupScheduled.v1',
+        'hotel.RoomCleanedUp.v1+hotel.RoomAvailable.v1',
+      ]);
+      const view = await hotel.get(`/query/booking/1/${date}?sequence=${String(await hotel.lastSequence(HOTEL_STREAM.name))}`);
+      expect(view.body).toMatchObject({ view: { availability: 'available' } });
+    }
+  });
+
+  it('rebuilds a view from the stream equal to the live one', async () => {
+    const dates = days(5, Date.UTC(2025, 2, 1));
+    for (const date of dates) {
+      await hotel.put('/mutation/book-room', booking(2, 7, date));
+      await hotel.put('/mutation/book-room', booking(3, 8, date));
+    }
+    for (const date of dates) {
+      await hotel.eventually(`/query/cleanup-schedule/${date}`, (answer) => JSON.stringify(answer.body).includes('"roomId":"3"'));
+      await hotel.put('/mutation/cleanup', cleanup(2, date));
+    }
+    const last = await hotel.lastSequence(HOTEL_STREAM.name);
+    for (const view of [hotel.app.get(BookingBoardView), hotel.app.get(CleanupScheduleView)]) {
+      await view.projector.waitFor(last, 10_000);
+      const rebuilt = `rebuilt-${view.projector.bucketName}`;
+      await view.projector.replayInto(rebuilt);
+      const kvm = new Kvm(hotel.observer);
+      expect(await documents(kvm, rebuilt)).toEqual(await documents(kvm, view.projector.bucketName));
+      expect(Object.keys(await documents(kvm, rebuilt)).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers 503 while NATS is down, and works again once it is back', async () => {
+    expect((await hotel.put('/mutation/book-room', booking(4, 1, '2026-01-01'))).status).toBe(201);
+    await hotel.nats.server.kill();
+    await waitUntil(async () => (await hotel.put('/mutation/book-room', booking(4, 1, '2026-01-02'))).status === 503);
+    const refused = await hotel.put('/mutation/book-room', booking(4, 1, '2026-01-03'));
+    expect(refused).toMatchObject({ status: 503, body: { title: 'Service unavailable' } });
+    await hotel.nats.server.start();
+    await waitUntil(async () => (await hotel.put('/mutation/book-room', booking(4, 1, '2026-01-03'))).status === 201);
+    await hotel.observer.flush();
+    const bookings = async (date: string) =>
+      (await hotel.messages(HOTEL_STREAM.name, `hotel.room-day.4.${date}`)).filter((message) => message.string().includes('RoomBooked'));
+    expect(await bookings('2026-01-02')).toHaveLength(0);
+    expect(await bookings('2026-01-03')).toHaveLength(1);
+    await hotel.eventually('/query/cleanup-schedule/2026-01-03', (answer) => answer.status === 200);
+  });
+
+  it('dead-letters a poison message and keeps the views and the bot moving', async () => {
+    const headers = natsHeaders();
+    headers.set('Content-Type', 'application/cloudevents+json');
+    await jetstream(hotel.observer).publish('hotel.room-day.5.2027-07-07', '{"not":"a cloudevent"}', { headers });
+    const booked = await hotel.put('/mutation/book-room', booking(5, 1, '2027-07-08'));
+    const answer = await hotel.get(`/query/booking/5/2027-07-08?sequence=${String(booked.body.sequence)}`);
+    expect(answer.body).toMatchObject({ view: { availability: 'booked' } });
+    await hotel.eventually('/query/cleanup-schedule/2027-07-08', (reply) => reply.status === 200);
+    await waitUntil(async () => (await hotel.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages === 3);
+    const consumers = new Set<string>();
+    for (let seq = 1; seq <= 3; seq++) {
+      const letter = await hotel.jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq });
+      consumers.add(letter?.header.get('Dead-Letter-Consumer') ?? '');
+      expect(letter?.header.get('Dead-Letter-Subject')).toBe('hotel.room-day.5.2027-07-07');
+    }
+    expect(consumers).toEqual(new Set(['view-booking-board', 'view-cleanup-schedule', 'automation-schedule-cleaning']));
+  });
+});
+
+const documents = async (kvm: Kvm, bucket: string): Promise<Record<string, unknown>> => {
+  const kv = await kvm.open(bucket);
+  const result: Record<string, unknown> = {};
+  for await (const key of await kv.keys()) {
+    const entry = await kv.get(key);
+    if (entry) result[key] = (entry.json<{ view: unknown }>()).view;
+  }
+  return result;
+};
+
+const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
