@@ -122,6 +122,14 @@ describe('the hotel board, end to end over HTTP', () => {
     expect(await hotel.lastSequence(HOTEL_STREAM.name)).toBe(before);
   });
 
+  it('refuses a body over the size limit with 413 and writes nothing', async () => {
+    const before = await hotel.lastSequence(HOTEL_STREAM.name);
+    const answer = await hotel.put('/mutation/book-room', { data: { ...booking(1, 1).data }, padding: 'x'.repeat(20_000) });
+    expect(answer.status).toBe(413);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(await hotel.lastSequence(HOTEL_STREAM.name)).toBe(before);
+  });
+
   it('refuses bad query parameters with 400 and answers 404 for an unknown booking', async () => {
     expect((await hotel.get('/query/booking/a.b/2022-12-12')).status).toBe(400);
     expect((await hotel.get('/query/booking/1/2022-13-01')).status).toBe(400);
