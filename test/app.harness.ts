@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
 import { loadConfig, type AppConfig } from '@adapter/runtime/app.config';
@@ -66,7 +66,7 @@ export class AppHarness {
     const found: StoredMsg[] = [];
     let sequence = 0;
     for (;;) {
-      const message = await this.jsm.direct.getMessage(stream, { seq: sequence + 1, next_by_subj: subject });
+      const message = await retryTransient(() => this.jsm.direct.getMessage(stream, { seq: sequence + 1, next_by_subj: subject }));
       if (!message) return found;
       found.push(message);
       sequence = message.seq;
@@ -74,7 +74,7 @@ export class AppHarness {
   }
 
   async lastSequence(stream: string): Promise<number> {
-    return (await this.jsm.streams.info(stream)).state.last_seq;
+    return (await retryTransient(() => this.jsm.streams.info(stream))).state.last_seq;
   }
 
   async dispose(): Promise<void> {
@@ -83,6 +83,19 @@ export class AppHarness {
     await this.nats.dispose();
   }
 }
+
+/** Right after a nats-server restart, JetStream may time out or have no responders for a moment. */
+const retryTransient = async <T>(read: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      const transient = error instanceof TimeoutError || (error instanceof Error && error.name === 'JetStreamNotEnabled');
+      if (!transient || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+};
 
 const parse = (text: string): Record<string, unknown> => {
   try {
