@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
 import { loadConfig } from '@adapter/runtime/app.config';
-import { createApp, jsonLogger } from './app.factory';
+import { JsonLogger } from '@adapter/runtime/json.logger';
+import { createApp } from './app.factory';
 
 /**
  * Starts the app. Without NATS_URL it first starts its own nats-server with JetStream on loopback,
@@ -11,7 +12,7 @@ import { createApp, jsonLogger } from './app.factory';
  */
 const main = async (): Promise<void> => {
   const config = loadConfig();
-  Logger.overrideLogger(jsonLogger(config.logLevel));
+  Logger.overrideLogger(new JsonLogger(config.logLevel));
   const logger = new Logger('Main');
   let embedded: NatsServerProcess | undefined;
   let natsUrl = config.natsUrl;

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import type { Message, RecordedEvent } from '@libs/decider/decider';
+import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { DeadLetters } from './dead-letters';
 
 /** What to do with a message once its handler ran. */
-export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string } | { kind: 'dead-letter'; reason: string };
+export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string };
 
 export interface DurableConsumerOptions<E> {
   /** Durable consumer name: survives restarts, one per view or automation. */
@@ -104,10 +104,11 @@ export class DurableConsumer<E extends Message<string, unknown>> {
           }
           await this.process(message);
         }
+        if (!this.stopping) await sleep(RESUME_DELAY_MS);
       } catch (error) {
         if (this.stopping) break;
         this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
-        await sleep(500);
+        await sleep(RESUME_DELAY_MS);
       }
     }
   }
@@ -137,9 +138,8 @@ export class DurableConsumer<E extends Message<string, unknown>> {
       case 'retry':
         await this.retryOrGiveUp(message, outcome.reason);
         return;
-      case 'dead-letter':
-        await this.deadLetter(message, outcome.reason);
-        return;
+      default:
+        assertNever(outcome);
     }
     this.progressed(message.seq);
   }
@@ -156,10 +156,11 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     message.nak(delay);
   }
 
+  /** The reason travels in the dead letter's headers: nats-server 2.9 does not understand `+TERM <reason>`. */
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {
     this.logger.error({ message: 'dead-lettered', sequence: message.seq, subject: message.subject, reason });
     await this.deadLetters.send(this.options.name, message, reason);
-    message.term(reason);
+    message.term();
     this.progressed(message.seq);
   }
 
@@ -179,5 +180,7 @@ const PULL_EXPIRES_MS = 5_000;
  * connection is gone; at once, the server would hand them to its still-open pull request.
  */
 const HAND_BACK_DELAY_MS = 1_000;
+/** Pause before consuming again after the subscription ended or failed (NATS restarting, say). */
+const RESUME_DELAY_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { fold, type Decider, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
@@ -52,6 +53,7 @@ interface Snapshot<S> {
 export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly cache: StateCache<S>;
   private readonly maxAttempts: number;
+  private readonly logger: Logger;
 
   constructor(
     private readonly store: JetStreamEventStore,
@@ -60,6 +62,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   ) {
     this.cache = new StateCache(options.cacheSize ?? 10_000);
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.logger = new Logger(`Command ${slice.name}`);
   }
 
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
@@ -70,7 +73,10 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
       try {
         events = this.slice.decider.decide(command, snapshot.state);
       } catch (refusal) {
-        if (snapshot.fresh) throw refusal;
+        if (snapshot.fresh) {
+          this.logger.debug({ message: 'refused', subject, attempt, refusal: String(refusal), ...context });
+          throw refusal;
+        }
         snapshot = await this.catchUp(subject, snapshot);
         continue;
       }
@@ -79,6 +85,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
           snapshot = await this.catchUp(subject, snapshot);
           continue;
         }
+        this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence, ...context });
         return { events: [], state: snapshot.state, stream: this.slice.stream.name, subject, sequence: snapshot.sequence };
       }
       try {
@@ -90,6 +97,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         return this.decided(subject, snapshot, events, appended, context);
       } catch (error) {
         if (!(error instanceof WrongExpectedSequence)) throw error;
+        this.logger.debug({ message: 'concurrent write, deciding again', subject, attempt, ...context });
         snapshot = await this.catchUp(subject, snapshot);
       }
     }
@@ -116,6 +124,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     }));
     const state = fold(this.slice.decider, recorded, snapshot.state);
     this.cache.set(subject, state, appended.sequence);
+    this.logger.debug({ message: 'decided', subject, sequence: appended.sequence, events: events.map((event) => event.type), ...context });
     return { events: recorded, state, stream: appended.stream, subject, sequence: appended.sequence };
   }
 

@@ -6,6 +6,7 @@ import { ConsistencyTimeout } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
+import { StateCache } from '@adapter/event-store/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { decodeViewEntry, encodeViewEntry, isRevisionConflict, readView, type StoredViewEntry } from './view-store';
 
@@ -20,13 +21,15 @@ export interface ProjectorOptions<E, D> {
  * Keeps a state view in a KV bucket, fed by its own durable consumer. Each event is applied
  * exactly once in effect: the document records the last stream sequence applied to it, and is
  * written back with compare-and-set on the entry's revision. A failed write is retried in place,
- * never skipped, so the view never misses an event.
+ * never skipped, so the view never misses an event. The consumer hands out one message at a time
+ * (`max_ack_pending` 1), so even several app instances apply a document's events in stream order.
  */
 export class KvProjector<E extends Message<string, unknown>, D> {
   private readonly logger: Logger;
   private readonly consumer: DurableConsumer<E>;
   private bucket: KV | undefined;
   private stopping = false;
+  private readonly documents = new StateCache<StoredViewEntry<D>>(10_000);
 
   constructor(
     private readonly nats: NatsClient,
@@ -37,7 +40,8 @@ export class KvProjector<E extends Message<string, unknown>, D> {
       name: `view-${options.projection.name}`,
       stream: options.stream,
       filterSubject: options.filterSubject,
-      handle: (events) => this.apply(this.view, events),
+      handle: (events) => this.apply(this.view, events, this.documents),
+      maxAckPending: 1,
     });
   }
 
@@ -106,34 +110,51 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     }
   }
 
-  private async apply(bucket: KV, events: readonly RecordedEvent<E>[]): Promise<Outcome> {
+  private async apply(bucket: KV, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<Outcome> {
     const byKey = new Map<string, RecordedEvent<E>[]>();
     for (const recorded of events) {
       const key = this.options.projection.keyOf(recorded.event);
       if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), recorded]);
     }
-    for (const [key, keyed] of byKey) await this.applyToKey(bucket, key, keyed);
+    for (const [key, keyed] of byKey) await this.applyToKey(bucket, key, keyed, cache);
     return { kind: 'done' };
   }
 
-  private async applyToKey(bucket: KV, key: string, events: readonly RecordedEvent<E>[]): Promise<void> {
+  /**
+   * Applies one message's events to one document. The cached entry saves the read while this
+   * projector is the only writer; if anyone else wrote, the compare-and-set fails and the entry is read again.
+   */
+  private async applyToKey(
+    bucket: KV,
+    key: string,
+    events: readonly RecordedEvent<E>[],
+    cache?: StateCache<StoredViewEntry<D>>,
+  ): Promise<void> {
     const position = events[0]?.metadata.sequence ?? 0;
+    let current = cache?.get(key)?.state;
     for (let attempt = 0; ; attempt++) {
       try {
-        const current = decodeViewEntry<D>(await bucket.get(key));
+        if (current === undefined) current = decodeViewEntry<D>(await bucket.get(key)) ?? undefined;
         if (current && current.position >= position) return;
-        const view = events.reduce<D | null>((document, recorded) => this.options.projection.evolve(document, recorded), current?.view ?? null);
-        const value = encodeViewEntry({ position, updatedAt: new Date().toISOString(), view });
-        if (current) await bucket.update(key, value, current.revision);
-        else await bucket.create(key, value);
+        const view = this.evolve(current?.view ?? null, events);
+        if (view === null) return;
+        const entry = { position, updatedAt: new Date().toISOString(), view };
+        const value = encodeViewEntry(entry);
+        const revision = current ? await bucket.update(key, value, current.revision) : await bucket.create(key, value);
+        cache?.set(key, { ...entry, revision }, revision);
         return;
       } catch (error) {
+        current = undefined;
         if (isRevisionConflict(error)) continue;
         if (this.stopping) throw error;
         this.logger.warn({ message: 'view write failed, retrying', key, position, attempt, error: String(error) });
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
       }
     }
+  }
+
+  private evolve(document: D | null, events: readonly RecordedEvent<E>[]): D | null {
+    return events.reduce<D | null>((view, recorded) => this.options.projection.evolve(view, recorded), document);
   }
 
   private async caughtUpOnServer(sequence: number): Promise<boolean> {
