@@ -1,0 +1,94 @@
+import { jetstream } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import type { HotelEvent } from '@model/hotel/hotel.events';
+import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import { NatsClient } from '@adapter/nats/nats.client';
+import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { DurableConsumer } from './durable-consumer';
+
+describe('durable consumer', () => {
+  let server: NatsTestServer;
+  let nats: NatsClient;
+  let store: JetStreamEventStore;
+
+  beforeAll(async () => {
+    server = await startNatsTestServer();
+    nats = await NatsClient.connect({ servers: server.url, name: 'consumer-test' });
+    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
+    await ensureStream(nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, 1));
+    store = new JetStreamEventStore(nats);
+  });
+
+  afterAll(async () => {
+    await nats.close();
+    await server.dispose();
+  });
+
+  it('retries a failing message with backoff, then dead-letters it and moves on', async () => {
+    const context = { source: '/test', correlationId: 'c', causationId: 'c', expectedSequence: 0 };
+    for (const roomId of ['ok-1', 'poison', 'ok-2']) {
+      await store.append<HotelEvent>(HOTEL_STREAM, `hotel.room-day.${roomId}.2022-12-12`, [{ type: 'RoomAvailable', data: { roomId, date: '2022-12-12' } }], context);
+    }
+    const attempts = new Map<string, number>();
+    const handled: string[] = [];
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'retry-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.>',
+      maxDeliver: 3,
+      backoffMs: [50],
+      handle: async ([recorded]) => {
+        const roomId = recorded?.event.data.roomId ?? '';
+        attempts.set(roomId, (attempts.get(roomId) ?? 0) + 1);
+        if (roomId === 'poison') throw new Error('downstream refuses this one');
+        handled.push(roomId);
+        return Promise.resolve({ kind: 'done' as const });
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    const deadline = Date.now() + 15_000;
+    while ((await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await consumer.stop();
+    expect(handled).toEqual(['ok-1', 'ok-2']);
+    expect(attempts.get('poison')).toBe(3);
+    const letter = await nats.jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq: 1 });
+    expect(letter?.subject).toBe('deadletter.retry-test');
+    expect(letter?.header.get('Dead-Letter-Reason')).toBe('gave up after 3 deliveries: downstream refuses this one');
+    expect(letter?.header.get('Dead-Letter-Subject')).toBe('hotel.room-day.poison.2022-12-12');
+    const info = await nats.jsm.consumers.info(HOTEL_STREAM.name, 'retry-test');
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.num_pending).toBe(0);
+  });
+
+  it('dead-letters a message that is not a CloudEvent at once', async () => {
+    const headers = natsHeaders();
+    headers.set('Content-Type', 'application/json');
+    await jetstream(nats.connection).publish('hotel.room-day.garbage.2022-12-12', 'not json', { headers });
+    const before = (await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages;
+    let calls = 0;
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'garbage-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.garbage.*',
+      handle: () => {
+        calls++;
+        return Promise.resolve({ kind: 'done' as const });
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    const deadline = Date.now() + 10_000;
+    while ((await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await consumer.stop();
+    expect(calls).toBe(0);
+    expect((await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages).toBe(before + 1);
+  });
+});

@@ -1,0 +1,68 @@
+import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
+import { RuleViolation } from '@libs/errors/domain-error';
+import type { Decider } from '@libs/decider/decider';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import type { RoomDayEvent } from '@model/hotel/hotel.events';
+import { NatsClient } from '@adapter/nats/nats.client';
+import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { CommandHandler } from './command-handler';
+import { JetStreamEventStore } from './jetstream-event-store';
+
+type Mark = { type: 'Mark'; data: { by: string } };
+/** A counter-like entity: every command adds one event, and refuses once three are stored. */
+const marks: Decider<Mark, number, RoomDayEvent> = {
+  initialState: () => 0,
+  evolve: (count) => count + 1,
+  decide: (command, count) => {
+    if (count >= 3) throw new RuleViolation('full', 'three marks already');
+    return [{ type: 'RoomAvailable', data: { roomId: command.data.by, date: '2022-12-12' } }];
+  },
+};
+
+describe('command handler across app instances', () => {
+  let server: NatsTestServer;
+  let nats: NatsClient;
+  let store: JetStreamEventStore;
+  const context = { correlationId: 'c', causationId: 'c' };
+  const handler = (subject: string) => new CommandHandler(store, { name: '/test', stream: HOTEL_STREAM, decider: marks, subjectOf: () => subject });
+
+  beforeAll(async () => {
+    server = await startNatsTestServer();
+    nats = await NatsClient.connect({ servers: server.url, name: 'handler-test' });
+    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
+    store = new JetStreamEventStore(nats);
+  });
+
+  afterAll(async () => {
+    await nats.close();
+    await server.dispose();
+  });
+
+  it('decides again on fresh state when its cached state is stale', async () => {
+    const subject = 'hotel.room-day.h1.2022-12-12';
+    const [first, second] = [handler(subject), handler(subject)];
+    await first.handle({ type: 'Mark', data: { by: 'a' } }, context);
+    await second.handle({ type: 'Mark', data: { by: 'b' } }, context);
+    const decision = await first.handle({ type: 'Mark', data: { by: 'a' } }, context);
+    expect(decision.state).toBe(3);
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(3);
+  });
+
+  it('does not refuse on a stale cached state, only on fresh state', async () => {
+    const subject = 'hotel.room-day.h2.2022-12-12';
+    const [first, second] = [handler(subject), handler(subject)];
+    await first.handle({ type: 'Mark', data: { by: 'a' } }, context);
+    await first.handle({ type: 'Mark', data: { by: 'a' } }, context);
+    await second.handle({ type: 'Mark', data: { by: 'b' } }, context);
+    await expect(first.handle({ type: 'Mark', data: { by: 'a' } }, context)).rejects.toMatchObject({ code: 'full' });
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(3);
+  });
+
+  it('never lets concurrent instances store more than the rule allows', async () => {
+    const subject = 'hotel.room-day.h3.2022-12-12';
+    const instances = Array.from({ length: 6 }, () => handler(subject));
+    const results = await Promise.allSettled(instances.flatMap((instance) => [1, 2].map(() => instance.handle({ type: 'Mark', data: { by: 'x' } }, context))));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(3);
+  });
+});
