@@ -1,3 +1,4 @@
+import type { Decision } from '@adapter/event-store/command-handler';
 import type { CommandReply } from './command-reply';
 
 /** Where a decision's events were stored: the body of every successful command reply. */
@@ -10,3 +11,15 @@ export interface StoredDecision {
 }
 
 export const decisionReply = (status: number, decision: StoredDecision): CommandReply => ({ status, body: decision });
+
+/** The reply for the events this very decision stored. */
+export const storedEventsReply = <S, E>(status: number, decision: Decision<S, E>): CommandReply => {
+  const eventIds = decision.events.map(({ metadata }) => metadata.id);
+  return decisionReply(status, {
+    eventId: eventIds[0] ?? '',
+    eventIds,
+    stream: decision.stream,
+    subject: decision.subject,
+    sequence: decision.sequence,
+  });
+};

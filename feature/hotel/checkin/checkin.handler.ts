@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import type { CommandEndpoint, CommandReply } from '@adapter/command/command-reply';
-import { decisionReply } from '@adapter/command/decision-reply';
+import { storedEventsReply } from '@adapter/command/decision-reply';
 import { CommandHandler, type CommandContext } from '@adapter/event-store/command-handler';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { entityId } from '@adapter/http/validators';
@@ -26,14 +26,6 @@ export class CheckinHandler implements CommandEndpoint<CheckinInput> {
 
   async execute(input: CheckinInput, context: CommandContext): Promise<CommandReply> {
     const data = { roomId: entityId(input.data.room.id), clientId: entityId(input.data.client.id), date: input.data.date };
-    const decision = await this.handler.handle({ type: 'CheckIn', data }, context);
-    const eventIds = decision.events.map(({ metadata }) => metadata.id);
-    return decisionReply(201, {
-      eventId: eventIds[0] ?? '',
-      eventIds,
-      stream: decision.stream,
-      subject: decision.subject,
-      sequence: decision.sequence,
-    });
+    return storedEventsReply(201, await this.handler.handle({ type: 'CheckIn', data }, context));
   }
 }
