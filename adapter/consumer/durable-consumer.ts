@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
@@ -30,7 +30,6 @@ export interface DurableConsumerOptions<E> {
 export class DurableConsumer<E extends Message<string, unknown>> {
   private readonly logger: Logger;
   private readonly deadLetters: DeadLetters;
-  private messages: ConsumerMessages | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
   private lastProcessed = 0;
@@ -84,10 +83,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     this.running = this.run();
   }
 
-  /** Stops fetching, lets the message in hand finish, and hands the buffered rest back to the server at once. */
+  /**
+   * Stops after the pull request in hand has ended: the message being handled finishes, and the
+   * rest of the batch is handed back. A pull request is never abandoned, because nats-server 2.9
+   * would still deliver into it and the message would wait out `ack_wait` unacknowledged.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.messages?.close();
     await this.running;
     this.running = undefined;
   }
@@ -96,15 +98,11 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     while (!this.stopping) {
       try {
         const consumer = await this.nats.js.consumers.get(this.options.stream.name, this.options.name);
-        this.messages = await consumer.consume({ max_messages: 128, expires: PULL_EXPIRES_MS });
-        for await (const message of this.messages) {
-          if (this.stopping) {
-            message.nak(HAND_BACK_DELAY_MS);
-            continue;
-          }
-          await this.process(message);
+        const batch = await consumer.fetch({ max_messages: BATCH_SIZE, expires: PULL_EXPIRES_MS });
+        for await (const message of batch) {
+          if (this.stopping) message.nak(HAND_BACK_DELAY_MS);
+          else await this.process(message);
         }
-        if (!this.stopping) await sleep(RESUME_DELAY_MS);
       } catch (error) {
         if (this.stopping) break;
         this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
@@ -173,14 +171,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
 
 /** Unacknowledged deliveries come back after this; a handler at work keeps extending it. */
 const ACK_WAIT_MS = 10_000;
-/** Pull requests end this soon, so one left behind by a stopped instance does not hold messages long. */
-const PULL_EXPIRES_MS = 5_000;
-/**
- * Buffered messages handed back at stop are redelivered after this delay, once this instance's
- * connection is gone; at once, the server would hand them to its still-open pull request.
- */
-const HAND_BACK_DELAY_MS = 1_000;
-/** Pause before consuming again after the subscription ended or failed (NATS restarting, say). */
+/** Messages asked for in one pull request. */
+const BATCH_SIZE = 128;
+/** A pull request ends this soon when no message comes, which also bounds how long a stop takes. */
+const PULL_EXPIRES_MS = 1_000;
+/** Messages handed back at stop come again after this, to another instance or to this one's next start. */
+const HAND_BACK_DELAY_MS = 250;
+/** Pause before pulling again after a failure (NATS restarting, say). */
 const RESUME_DELAY_MS = 500;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import { Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Logger, type OnModuleInit } from '@nestjs/common';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Reactor } from '@libs/decider/projection';
 import { RuleViolation } from '@libs/errors/domain-error';
@@ -6,6 +6,7 @@ import type { EventStreamDefinition } from '@stream/event-stream';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import type { CommandContext } from '@adapter/event-store/command-handler';
 import type { NatsClient } from '@adapter/nats/nats.client';
+import type { Consumers } from './consumers';
 
 export interface AutomationOptions<E, C> {
   readonly name: string;
@@ -21,12 +22,13 @@ export interface AutomationOptions<E, C> {
  * acknowledged; a transient failure is retried with backoff; what keeps failing is dead-lettered.
  * Commands are idempotent decisions, so a redelivered event never fires a second time.
  */
-export abstract class AutomationRunner<E extends Message<string, unknown>, C> implements OnModuleInit, BeforeApplicationShutdown {
+export abstract class AutomationRunner<E extends Message<string, unknown>, C> implements OnModuleInit {
   private readonly logger: Logger;
   private readonly consumer: DurableConsumer<E>;
 
   protected constructor(
     nats: NatsClient,
+    private readonly consumers: Consumers,
     private readonly options: AutomationOptions<E, C>,
   ) {
     this.logger = new Logger(`Automation ${options.name}`);
@@ -41,10 +43,7 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
   async onModuleInit(): Promise<void> {
     await this.consumer.ensure();
     this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    this.consumers.track(this.consumer);
   }
 
   private async handle(events: readonly RecordedEvent<E>[]): Promise<Outcome> {

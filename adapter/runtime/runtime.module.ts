@@ -1,4 +1,12 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsCommandServer } from '@adapter/command/nats-command.server';
@@ -6,6 +14,7 @@ import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store'
 import { NatsClient } from '@adapter/nats/nats.client';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { APP_CONFIG } from './app-config.token';
+import { Consumers } from './consumers';
 import type { AppConfig } from './app.config';
 
 /** Streams the app needs; created or updated at start-up, before any consumer. */
@@ -14,10 +23,11 @@ const EVENT_STREAMS = [HOTEL_STREAM];
 /** The shared plumbing every slice uses: the NATS connection, the event store, the NATS command server. */
 @Global()
 @Module({})
-export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
+export class RuntimeModule implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly nats: NatsClient,
     private readonly commands: NatsCommandServer,
+    private readonly consumers: Consumers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,8 +46,9 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (nats: NatsClient) => new JetStreamEventStore(nats, { retryBudgetMs: config.retryBudgetMs }),
         },
         { provide: NatsCommandServer, inject: [NatsClient], useFactory: (nats: NatsClient) => new NatsCommandServer(nats) },
+        Consumers,
       ],
-      exports: [APP_CONFIG, NatsClient, JetStreamEventStore, NatsCommandServer],
+      exports: [APP_CONFIG, NatsClient, JetStreamEventStore, NatsCommandServer, Consumers],
     };
   }
 
@@ -47,8 +58,13 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     await ensureStream(this.nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops taking NATS commands, then lets every projection and automation finish what it holds. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.commands.close();
+    await this.consumers.stopAll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.nats.close();
   }
 }

@@ -1,10 +1,11 @@
-import type { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
 import type { Message } from '@libs/decider/decider';
 import { NotFound } from '@libs/errors/domain-error';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { KvProjector, type ProjectorOptions } from '@adapter/projection/kv-projector';
 import type { StoredViewEntry } from '@adapter/projection/view-store';
 import type { AppConfig } from './app.config';
+import type { Consumers } from './consumers';
 
 /** A state view's document as queries answer it: the document, and how current it is. */
 export interface ViewAnswer<D> {
@@ -17,12 +18,13 @@ export interface ViewAnswer<D> {
  * Runs a state-view slice's projection for the app's lifetime, and answers its queries,
  * waiting first for a given stream sequence when the caller wants to read its own write.
  */
-export abstract class ViewRunner<E extends Message<string, unknown>, D> implements OnModuleInit, BeforeApplicationShutdown {
+export abstract class ViewRunner<E extends Message<string, unknown>, D> implements OnModuleInit {
   readonly projector: KvProjector<E, D>;
 
   protected constructor(
     nats: NatsClient,
     private readonly config: AppConfig,
+    private readonly consumers: Consumers,
     options: ProjectorOptions<E, D>,
   ) {
     this.projector = new KvProjector(nats, { replicas: config.streamReplicas, ...options });
@@ -31,10 +33,7 @@ export abstract class ViewRunner<E extends Message<string, unknown>, D> implemen
   async onModuleInit(): Promise<void> {
     await this.projector.ensure();
     this.projector.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.projector.stop();
+    this.consumers.track(this.projector);
   }
 
   /** The document under `key`, after the view reached `sequence` when one is given. */

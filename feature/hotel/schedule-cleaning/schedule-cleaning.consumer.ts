@@ -3,6 +3,7 @@ import { HOTEL_STREAM, roomDaySubjectFilter } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { AutomationRunner } from '@adapter/runtime/automation.runner';
+import { Consumers } from '@adapter/runtime/consumers';
 import type { ScheduleCleaning } from './schedule-cleaning.decider';
 import { ScheduleCleaningHandler } from './schedule-cleaning.handler';
 import { onRoomBooked } from './schedule-cleaning.reactor';
@@ -10,8 +11,8 @@ import { onRoomBooked } from './schedule-cleaning.reactor';
 /** The bot: its own durable consumer on the room-days, reacting to every booking. */
 @Injectable()
 export class ScheduleCleaningConsumer extends AutomationRunner<HotelEvent, ScheduleCleaning> {
-  constructor(nats: NatsClient, handler: ScheduleCleaningHandler) {
-    super(nats, {
+  constructor(nats: NatsClient, consumers: Consumers, handler: ScheduleCleaningHandler) {
+    super(nats, consumers, {
       name: 'schedule-cleaning',
       stream: HOTEL_STREAM,
       filterSubject: roomDaySubjectFilter(),
