@@ -148,11 +148,13 @@ describe('the hotel board, end to end over HTTP', () => {
     expect(booked).toMatchObject({ status: 201, body: { stream: 'HOTEL', subject: 'hotel.room-day.5.2025-05-05' } });
     expect(await request('book-room', booking(5, 9, '2025-05-05'))).toMatchObject({ status: 201, body: booked.body });
     expect(await request('book-room', booking(5, 8, '2025-05-05'))).toMatchObject({ status: 409, body: { rule: 'room-already-booked' } });
+    const before = await hotel.lastSequence(HOTEL_STREAM.name);
     const invalid = await request('book-room', booking('x.y', 9, '2025-05-05'));
     expect(invalid).toMatchObject({ status: 400, contentType: 'application/problem+json' });
     expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'data.room.id' })]);
     const notJson = await hotel.observer.request('cmd.hotel.cleanup', '{nope', { timeout: 5_000 });
     expect(notJson.headers?.get('Status')).toBe('400');
+    expect(await hotel.lastSequence(HOTEL_STREAM.name)).toBe(before);
     await hotel.eventually('/query/cleanup-schedule/2025-05-05', scheduleHasRoom('5'));
     expect(await request('cleanup', cleanup(5, '2025-05-05'))).toMatchObject({ status: 201 });
     expect(await request('checkin', booking(5, 9, '2025-05-05'))).toMatchObject({ status: 201 });
