@@ -6,6 +6,7 @@ const aliases = {
   '^@stream/(.*)$': '<rootDir>/stream/$1',
   '^@adapter/(.*)$': '<rootDir>/adapter/$1',
   '^@libs/(.*)$': '<rootDir>/libs/$1',
+  '^@test/(.*)$': '<rootDir>/test/$1',
 };
 const common = {
   testEnvironment: 'node',

@@ -1,30 +1,25 @@
 import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
-import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
-import { NatsClient } from '@adapter/nats/nats.client';
-import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import type { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { DurableConsumer } from './durable-consumer';
 
 describe('durable consumer', () => {
-  let server: NatsTestServer;
+  let fixture: JetStreamFixture;
   let nats: NatsClient;
   let store: JetStreamEventStore;
 
   beforeAll(async () => {
-    server = await startNatsTestServer();
-    nats = await NatsClient.connect({ servers: server.url, name: 'consumer-test' });
-    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
-    await ensureStream(nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, 1));
-    store = new JetStreamEventStore(nats);
+    fixture = await startJetStream();
+    ({ nats, store } = fixture);
   });
 
   afterAll(async () => {
-    await nats.close();
-    await server.dispose();
+    await fixture.dispose();
   });
 
   it('retries a failing message with backoff, then dead-letters it and moves on', async () => {

@@ -1,12 +1,10 @@
-import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
 import { RuleViolation } from '@libs/errors/domain-error';
 import type { Decider } from '@libs/decider/decider';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
-import { NatsClient } from '@adapter/nats/nats.client';
-import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { CommandHandler } from './command-handler';
-import { JetStreamEventStore } from './jetstream-event-store';
+import type { JetStreamEventStore } from './jetstream-event-store';
 
 type Mark = { type: 'Mark'; data: { by: string } };
 /** A counter-like entity: every command adds one event, and refuses once three are stored. */
@@ -20,22 +18,18 @@ const marks: Decider<Mark, number, RoomDayEvent> = {
 };
 
 describe('command handler across app instances', () => {
-  let server: NatsTestServer;
-  let nats: NatsClient;
+  let fixture: JetStreamFixture;
   let store: JetStreamEventStore;
   const context = { correlationId: 'c', causationId: 'c' };
   const handler = (subject: string) => new CommandHandler(store, { name: '/test', stream: HOTEL_STREAM, decider: marks, subjectOf: () => subject });
 
   beforeAll(async () => {
-    server = await startNatsTestServer();
-    nats = await NatsClient.connect({ servers: server.url, name: 'handler-test' });
-    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
-    store = new JetStreamEventStore(nats);
+    fixture = await startJetStream();
+    ({ store } = fixture);
   });
 
   afterAll(async () => {
-    await nats.close();
-    await server.dispose();
+    await fixture.dispose();
   });
 
   it('decides again on fresh state when its cached state is stale', async () => {

@@ -1,28 +1,24 @@
-import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
-import { NatsClient } from '@adapter/nats/nats.client';
-import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
-import { JetStreamEventStore, WrongExpectedSequence } from './jetstream-event-store';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
+import { WrongExpectedSequence, type JetStreamEventStore } from './jetstream-event-store';
 import { CLOUDEVENT_BATCH_CONTENT_TYPE } from './cloudevent.codec';
 
 describe('JetStream event store', () => {
-  let server: NatsTestServer;
+  let fixture: JetStreamFixture;
   let nats: NatsClient;
   let store: JetStreamEventStore;
   const context = { source: '/test', correlationId: 'correlation', causationId: 'cause' };
   const booked = (clientId: string): HotelEvent => ({ type: 'RoomBooked', data: { roomId: '1', clientId, date: '2022-12-12' } });
 
   beforeAll(async () => {
-    server = await startNatsTestServer();
-    nats = await NatsClient.connect({ servers: server.url, name: 'event-store-test' });
-    await ensureStream(nats, eventStreamConfig(HOTEL_STREAM.name, HOTEL_STREAM.subjects, 1));
-    store = new JetStreamEventStore(nats);
+    fixture = await startJetStream();
+    ({ nats, store } = fixture);
   });
 
   afterAll(async () => {
-    await nats.close();
-    await server.dispose();
+    await fixture.dispose();
   });
 
   it('reads back what it appended, as CloudEvents with their metadata', async () => {
