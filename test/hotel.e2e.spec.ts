@@ -1,10 +1,9 @@
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { AppHarness } from './app.harness';
+import { booking, cleanup } from './hotel.requests';
 
 const date = '2022-12-12';
-const booking = (room: number | string, client: number | string, day = date) => ({ data: { room: { id: room }, client: { id: client }, date: day } });
-const cleanup = (room: number | string, day = date) => ({ data: { room: { id: room }, date: day } });
 const scheduleHasRoom = (room: string) => (answer: { status: number; body: Record<string, unknown> }) =>
   answer.status === 200 && JSON.stringify(answer.body).includes(`"roomId":"${room}"`);
 

@@ -17,7 +17,6 @@ export interface CommandEndpoint<I extends object> {
 }
 
 export const CORRELATION_HEADER = 'x-correlation-id';
-export const REQUEST_ID_HEADER = 'x-request-id';
 
 const TRACE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -12,6 +12,23 @@ export interface StoredDecision {
 
 export const decisionReply = (status: number, decision: StoredDecision): CommandReply => ({ status, body: decision });
 
+/**
+ * The reply pointing at the event that satisfied the command, whether this decision stored it or
+ * an earlier one did: a retried command answers exactly as the first time.
+ */
+export const satisfiedByReply = <S, E>(
+  status: number,
+  decision: Decision<S, E>,
+  satisfiedBy: { readonly eventId: string; readonly sequence: number },
+): CommandReply =>
+  decisionReply(status, {
+    eventId: satisfiedBy.eventId,
+    eventIds: [satisfiedBy.eventId],
+    stream: decision.stream,
+    subject: decision.subject,
+    sequence: satisfiedBy.sequence,
+  });
+
 /** The reply for the events this very decision stored. */
 export const storedEventsReply = <S, E>(status: number, decision: Decision<S, E>): CommandReply => {
   const eventIds = decision.events.map(({ metadata }) => metadata.id);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
@@ -14,7 +15,7 @@ export interface DurableConsumerOptions<E> {
   readonly name: string;
   readonly stream: EventStreamDefinition;
   readonly filterSubject: string;
-  readonly handle: (events: readonly RecordedEvent<E>[], message: JsMsg) => Promise<Outcome>;
+  readonly handle: (events: readonly RecordedEvent<E>[]) => Promise<Outcome>;
   /** Deliveries before a message that keeps failing is dead-lettered. */
   readonly maxDeliver?: number;
   /** Delay before the n-th redelivery, in ms; the last one repeats. */
@@ -123,7 +124,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     let outcome: Outcome;
     const stillWorking = setInterval(() => message.working(), ACK_WAIT_MS / 3);
     try {
-      outcome = await this.options.handle(events, message);
+      outcome = await this.options.handle(events);
     } catch (error) {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -179,5 +180,3 @@ const PULL_EXPIRES_MS = 1_000;
 const HAND_BACK_DELAY_MS = 250;
 /** Pause before pulling again after a failure (NATS restarting, say). */
 const RESUME_DELAY_MS = 500;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

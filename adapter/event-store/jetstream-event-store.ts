@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders, RequestError, TimeoutError } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
@@ -148,5 +149,3 @@ const isTransient = (error: unknown): boolean =>
   (error instanceof Error && error.name === 'JetStreamNotEnabled') ||
   (error instanceof RequestError && error.isNoResponders()) ||
   (error instanceof JetStreamApiError && error.status === 503);
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

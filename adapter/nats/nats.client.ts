@@ -31,7 +31,6 @@ export class NatsUnreachable extends Error {
  */
 export class NatsClient {
   private connected = true;
-  private readonly listeners = new Set<(connected: boolean) => void>();
 
   private constructor(
     readonly connection: NatsConnection,
@@ -75,11 +74,6 @@ export class NatsClient {
     }
   }
 
-  onConnectionChange(listener: (connected: boolean) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async close(): Promise<void> {
     if (this.connection.isClosed()) return;
     await this.connection.drain().catch(() => this.connection.close());
@@ -87,15 +81,9 @@ export class NatsClient {
 
   private async followStatus(): Promise<void> {
     for await (const status of this.connection.status()) {
-      if (status.type === 'disconnect') this.setConnected(false);
-      if (status.type === 'reconnect') this.setConnected(true);
+      if (status.type === 'disconnect') this.connected = false;
+      if (status.type === 'reconnect') this.connected = true;
     }
-    this.setConnected(false);
-  }
-
-  private setConnected(connected: boolean): void {
-    if (this.connected === connected) return;
-    this.connected = connected;
-    for (const listener of this.listeners) listener(connected);
+    this.connected = false;
   }
 }

@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { KV } from '@nats-io/kv';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { ConsistencyTimeout } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
-import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
+import { decodeEvents, UndecodableEvent, type StoredMessage } from '@adapter/event-store/cloudevent.codec';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import { StateCache } from '@adapter/event-store/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
@@ -73,29 +74,41 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return readView<D>(this.view, key);
   }
 
-  /** Waits until the view has applied everything up to `sequence` of its stream (read your own writes). */
+  /**
+   * Waits until the view has applied everything up to `sequence` of its stream (read your own writes).
+   * This process's own progress answers first; the consumer's state on the server is asked between
+   * waits, for when another instance applied the event.
+   */
   async waitFor(sequence: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.consumer.processedThrough < sequence) {
-      if (await this.caughtUpOnServer(sequence)) return;
+      await this.localProgress(sequence, Math.min(25, Math.max(1, deadline - Date.now())));
+      if (this.consumer.processedThrough >= sequence || (await this.caughtUpOnServer(sequence))) return;
       if (Date.now() >= deadline) {
         throw new ConsistencyTimeout(
           `view ${this.options.projection.name} has not reached sequence ${sequence} within ${timeoutMs} ms; retry the query`,
         );
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(25, Math.max(1, deadline - Date.now())));
-        const unsubscribe = this.consumer.onProgress((reached) => reached >= sequence && done());
-        function done(): void {
-          clearTimeout(timer);
-          unsubscribe();
-          resolve();
-        }
-      });
     }
   }
 
-  /** Replays the whole stream into another bucket, with the same projection: a rebuild from scratch. */
+  /** Resolves when this process has applied `sequence`, or after `ms`. */
+  private localProgress(sequence: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      const unsubscribe = this.consumer.onProgress((reached) => reached >= sequence && done());
+      function done(): void {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      }
+    });
+  }
+
+  /**
+   * Replays the whole stream into another bucket, with the same projection: a rebuild from scratch.
+   * Messages the live view dead-letters are skipped here too, so both end equal.
+   */
   async replayInto(targetBucket: string): Promise<number> {
     const target = await this.openBucket(targetBucket);
     const { stream, filterSubject } = this.options;
@@ -104,7 +117,8 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     for (;;) {
       const message = await consumer.next({ expires: 1_000 });
       if (!message) return replayed;
-      await this.apply(target, decodeEvents<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+      const events = decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() });
+      if (events) await this.apply(target, events);
       replayed++;
       if (message.info.pending === 0) return replayed;
     }
@@ -148,7 +162,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
         if (isRevisionConflict(error)) continue;
         if (this.stopping) throw error;
         this.logger.warn({ message: 'view write failed, retrying', key, position, attempt, error: String(error) });
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
+        await sleep(Math.min(100 * 2 ** attempt, 5_000));
       }
     }
   }
@@ -167,6 +181,15 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return this.nats.kvm.create(name, { history: 5, replicas: this.options.replicas ?? 1, storage: 'file' });
   }
 }
+
+const decodeOrSkip = <E extends Message<string, unknown>>(stream: EventStreamDefinition, message: StoredMessage): RecordedEvent<E>[] | undefined => {
+  try {
+    return decodeEvents<E>(stream, message);
+  } catch (error) {
+    if (error instanceof UndecodableEvent) return undefined;
+    throw error;
+  }
+};
 
 /** KV bucket names of views: `view-<projection name>`. */
 export const bucketName = (projection: string): string => `view-${projection}`;

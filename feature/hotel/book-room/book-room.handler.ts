@@ -3,7 +3,7 @@ import { HOTEL_STREAM, roomDaySubject, roomSubject } from '@stream/hotel.stream'
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import type { RoomRegistered } from '@model/hotel/room-registered.event';
 import type { CommandEndpoint, CommandReply } from '@adapter/command/command-reply';
-import { decisionReply } from '@adapter/command/decision-reply';
+import { satisfiedByReply } from '@adapter/command/decision-reply';
 import { CommandHandler, type CommandContext } from '@adapter/event-store/command-handler';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { entityId } from '@adapter/http/validators';
@@ -34,13 +34,7 @@ export class BookRoomHandler implements CommandEndpoint<BookRoomInput> {
     const decision = await this.handler.handle(command, context);
     const booking = decision.state.booking;
     if (!booking) throw new Error(`room-day ${decision.subject} has no booking after it was booked`);
-    return decisionReply(201, {
-      eventId: booking.eventId,
-      eventIds: [booking.eventId],
-      stream: decision.stream,
-      subject: decision.subject,
-      sequence: booking.sequence,
-    });
+    return satisfiedByReply(201, decision, booking);
   }
 
   private async isRegistered(roomId: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HOTEL_STREAM, roomSubject } from '@stream/hotel.stream';
 import type { RoomRegistered } from '@model/hotel/room-registered.event';
 import type { CommandEndpoint, CommandReply } from '@adapter/command/command-reply';
-import { decisionReply } from '@adapter/command/decision-reply';
+import { satisfiedByReply } from '@adapter/command/decision-reply';
 import { CommandHandler, type CommandContext } from '@adapter/event-store/command-handler';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { entityId } from '@adapter/http/validators';
@@ -30,12 +30,6 @@ export class RegisterRoomHandler implements CommandEndpoint<RegisterRoomInput> {
     const decision = await this.handler.handle(command, context);
     const registration = decision.state.registration;
     if (!registration) throw new Error(`room ${roomId} is not registered after its registration`);
-    return decisionReply(decision.events.length > 0 ? 201 : 200, {
-      eventId: registration.eventId,
-      eventIds: [registration.eventId],
-      stream: decision.stream,
-      subject: decision.subject,
-      sequence: registration.sequence,
-    });
+    return satisfiedByReply(decision.events.length > 0 ? 201 : 200, decision, registration);
   }
 }
