@@ -4,11 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-reply';
 import { ProblemFilter } from '@adapter/http/problem.filter';
+import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import type { AppConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
 import { AppModule } from './app.module';
 
-/** Builds the app (HTTP on Fastify, NATS triggers, projections, automations), initialised but not listening. */
+/** Builds the app (HTTP on Fastify, live views on websockets, NATS triggers, projections, automations), initialised but not listening. */
 export const createApp = async (config: AppConfig & { natsUrl: string }): Promise<NestFastifyApplication> => {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -20,6 +21,7 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
     abortOnError: false,
   });
   app.useGlobalFilters(new ProblemFilter());
+  app.useWebSocketAdapter(new LiveWsAdapter(app));
   await app.init();
   return app;
 };

@@ -17,6 +17,9 @@ export const HOTEL_STREAM: EventStreamDefinition = {
 
 export const roomSubject = (roomId: string): string => `hotel.room.${subjectToken(roomId)}`;
 
+/** Every room of the hotel's registry. */
+export const roomSubjectFilter = (): string => 'hotel.room.*';
+
 export const roomDaySubject = (roomId: string, date: string): string =>
   `hotel.room-day.${subjectToken(roomId)}.${subjectToken(date)}`;
 

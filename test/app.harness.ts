@@ -39,6 +39,14 @@ export class AppHarness {
     this.app = await AppHarness.createApp(this.nats.url, this.overrides);
   }
 
+  /** Makes the app listen on a free loopback port, for clients that need a socket (websockets, browsers); returns its base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.getHttpServer().address();
+    if (address === null || typeof address === 'string') throw new Error(`the app listens on ${String(address)}, not on a TCP port`);
+    return `http://127.0.0.1:${address.port}`;
+  }
+
   async put(path: string, payload: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const response = await this.app.inject({ method: 'PUT', url: path, payload: body, headers: { 'content-type': 'application/json', ...headers } });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { headers as natsHeaders, RequestError, TimeoutError } from '@nats-io/nats-core';
+import { headers as natsHeaders } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
-import type { NatsClient } from '@adapter/nats/nats.client';
+import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
 import { decodeEvents, encodeEvents, type EnvelopeContext } from './cloudevent.codec';
 
 export interface AppendOptions {
@@ -126,7 +126,7 @@ export class JetStreamEventStore {
       try {
         return await operation();
       } catch (error) {
-        if (!isTransient(error)) throw error;
+        if (!isTransientNatsError(error)) throw error;
         if (!this.nats.isConnected || Date.now() >= deadline) {
           throw new ServiceUnavailable('the event store (JetStream) did not answer in time; retry in a moment', {
             cause: error,
@@ -142,10 +142,3 @@ const isWrongLastSequence = (error: unknown): boolean =>
   error instanceof JetStreamApiError &&
   (error.code === JetStreamApiCodes.StreamWrongLastSequence ||
     error.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
-
-/** No responders surfaces as `JetStreamNotEnabled`, which the client does not export: matched by name. */
-const isTransient = (error: unknown): boolean =>
-  error instanceof TimeoutError ||
-  (error instanceof Error && error.name === 'JetStreamNotEnabled') ||
-  (error instanceof RequestError && error.isNoResponders()) ||
-  (error instanceof JetStreamApiError && error.status === 503);

@@ -6,6 +6,7 @@ import {
   NotFound,
   RuleViolation,
   ServiceUnavailable,
+  Unauthorized,
 } from '@libs/errors/domain-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -55,6 +56,7 @@ export const toProblem = (error: unknown): Problem => {
 };
 
 const statusOf = (error: DomainError): number => {
+  if (error instanceof Unauthorized) return 401;
   if (error instanceof ConcurrencyConflict) return 409;
   if (error instanceof NotFound) return 404;
   if (error instanceof ServiceUnavailable) return 503;

@@ -1,6 +1,6 @@
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
+import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 
@@ -87,3 +87,13 @@ export class NatsClient {
     this.connected = false;
   }
 }
+
+/**
+ * What a failover, a restart or a slow server makes fail, and a retry may cure. No responders
+ * surfaces as `JetStreamNotEnabled`, which the client does not export: matched by name.
+ */
+export const isTransientNatsError = (error: unknown): boolean =>
+  error instanceof TimeoutError ||
+  (error instanceof Error && error.name === 'JetStreamNotEnabled') ||
+  (error instanceof RequestError && error.isNoResponders()) ||
+  (error instanceof JetStreamApiError && error.status === 503);

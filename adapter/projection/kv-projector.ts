@@ -46,6 +46,10 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     });
   }
 
+  get viewName(): string {
+    return this.options.projection.name;
+  }
+
   get bucketName(): string {
     return bucketName(this.options.projection.name);
   }

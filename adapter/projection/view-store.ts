@@ -14,7 +14,13 @@ export interface StoredViewEntry<D> extends ViewEntry<D> {
 
 export const decodeViewEntry = <D>(entry: KvEntry | null): StoredViewEntry<D> | null => {
   if (!entry || entry.operation !== 'PUT' || entry.length === 0) return null;
-  return { ...(entry.json<ViewEntry<D>>()), revision: entry.revision };
+  return { ...parseViewEntry<D>(entry.string()), revision: entry.revision };
+};
+
+/** A view entry's stored JSON; throws `SyntaxError` when it is not JSON. */
+export const parseViewEntry = <D>(text: string): ViewEntry<D> => {
+  const { position, updatedAt, view } = JSON.parse(text) as ViewEntry<D>;
+  return { position, updatedAt, view };
 };
 
 export const encodeViewEntry = <D>(entry: ViewEntry<D>): string => JSON.stringify(entry);

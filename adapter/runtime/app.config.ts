@@ -15,6 +15,11 @@ export interface AppConfig {
   readonly retryBudgetMs: number;
   readonly queryWaitMs: number;
   readonly bodyLimitBytes: number;
+  /** Tokens accepted as credentials for mutations and live views; none means the API is open. */
+  readonly authTokens: readonly string[];
+  readonly liveHeartbeatMs: number;
+  readonly liveMaxQueuedBytes: number;
+  readonly liveMaxSubscriptions: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -45,6 +50,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     retryBudgetMs: integer(env, 'NATS_RETRY_BUDGET_MS', 10_000, 0, 600_000),
     queryWaitMs: integer(env, 'QUERY_WAIT_MS', 5_000, 0, 60_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16_384, 1_024, 10_485_760),
+    authTokens: tokens(env, 'AUTH_TOKENS'),
+    liveHeartbeatMs: integer(env, 'LIVE_HEARTBEAT_MS', 15_000, 100, 300_000),
+    liveMaxQueuedBytes: integer(env, 'LIVE_MAX_QUEUED_BYTES', 1_048_576, 1_024, 268_435_456),
+    liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
   };
 };
 
@@ -62,4 +71,11 @@ const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new InvalidConfiguration(name, raw, 'true or false');
+};
+
+/** A comma-separated list of secrets; each must be long enough not to be guessed. */
+const tokens = (env: NodeJS.ProcessEnv, name: string): readonly string[] => {
+  const values = (env[name] ?? '').split(',').map((token) => token.trim()).filter(Boolean);
+  if (values.some((token) => token.length < 16)) throw new InvalidConfiguration(name, '<redacted>', 'tokens of at least 16 characters, separated by commas');
+  return values;
 };

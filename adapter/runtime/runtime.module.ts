@@ -7,10 +7,13 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsCommandServer } from '@adapter/command/nats-command.server';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
+import { Credentials } from '@adapter/http/credentials';
+import { CredentialsGuard } from '@adapter/http/credentials.guard';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { APP_CONFIG } from './app-config.token';
@@ -47,8 +50,10 @@ export class RuntimeModule implements OnModuleInit, BeforeApplicationShutdown, O
         },
         { provide: NatsCommandServer, inject: [NatsClient], useFactory: (nats: NatsClient) => new NatsCommandServer(nats) },
         Consumers,
+        { provide: Credentials, useValue: new Credentials(config.authTokens) },
+        { provide: APP_GUARD, useClass: CredentialsGuard },
       ],
-      exports: [APP_CONFIG, NatsClient, JetStreamEventStore, NatsCommandServer, Consumers],
+      exports: [APP_CONFIG, NatsClient, JetStreamEventStore, NatsCommandServer, Consumers, Credentials],
     };
   }
 

@@ -1,7 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import type { Message } from '@libs/decider/decider';
-import { NotFound } from '@libs/errors/domain-error';
-import type { NatsClient } from '@adapter/nats/nats.client';
+import { NotFound, ServiceUnavailable } from '@libs/errors/domain-error';
+import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
 import { KvProjector, type ProjectorOptions } from '@adapter/projection/kv-projector';
 import type { StoredViewEntry } from '@adapter/projection/view-store';
 import type { AppConfig } from './app.config';
@@ -22,7 +22,7 @@ export abstract class ViewRunner<E extends Message<string, unknown>, D> implemen
   readonly projector: KvProjector<E, D>;
 
   protected constructor(
-    nats: NatsClient,
+    private readonly nats: NatsClient,
     private readonly config: AppConfig,
     private readonly consumers: Consumers,
     options: ProjectorOptions<E, D>,
@@ -39,7 +39,11 @@ export abstract class ViewRunner<E extends Message<string, unknown>, D> implemen
   /** The document under `key`, after the view reached `sequence` when one is given. */
   async query(key: string, missing: string, sequence?: number): Promise<ViewAnswer<D>> {
     if (sequence !== undefined) await this.projector.waitFor(sequence, this.config.queryWaitMs);
-    const entry: StoredViewEntry<D> | null = await this.projector.read(key);
+    this.nats.assertConnected();
+    const entry: StoredViewEntry<D> | null = await this.projector.read(key).catch((error: unknown) => {
+      if (!isTransientNatsError(error)) throw error;
+      throw new ServiceUnavailable('the view store (NATS KV) did not answer in time; retry in a moment', { cause: error });
+    });
     if (!entry) throw new NotFound(missing);
     return { view: entry.view, position: entry.position, updatedAt: entry.updatedAt };
   }

@@ -77,3 +77,12 @@ export class ConsistencyTimeout extends DomainError {
     super(message);
   }
 }
+
+/** The request needs credentials it did not carry, or carried wrong ones. */
+export class Unauthorized extends DomainError {
+  readonly code = 'unauthorized';
+
+  constructor(message: string) {
+    super(message);
+  }
+}

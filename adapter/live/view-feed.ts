@@ -1,0 +1,191 @@
+import { Logger } from '@nestjs/common';
+import type { KV, KvWatchEntry } from '@nats-io/kv';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import type { QueuedIterator } from '@nats-io/nats-core';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { parseViewEntry } from '@adapter/projection/view-store';
+import type { LiveValue } from './live.protocol';
+
+/** One change of a view: a key's new value, or its deletion (`value: null`). */
+export interface ViewChange {
+  readonly key: string;
+  readonly revision: number;
+  readonly value: LiveValue | null;
+}
+
+export type ChangeListener = (change: ViewChange) => void;
+
+export interface ViewFeedOptions {
+  /** How often the feed checks that its watch still delivers what the bucket holds. */
+  readonly livenessCheckMs: number;
+}
+
+/**
+ * Every change of one view's KV bucket, from a single KV watch per process, fanned out to
+ * its listeners in revision order. The feed remembers the last revision it delivered, so
+ * when its watch dies (the server restarted, the client reconnected, or the watch silently
+ * stopped receiving, as KV watchers are known to do after a reconnect) it watches again from
+ * the next revision: listeners see no gap and no repeat.
+ */
+export class ViewFeed {
+  private readonly logger: Logger;
+  private readonly listeners = new Set<ChangeListener>();
+  private position = 0;
+  private generation = 0;
+  private watcher: QueuedIterator<KvWatchEntry> | undefined;
+  private started: Promise<void> | undefined;
+  private stopped = false;
+  private livenessTimer: NodeJS.Timeout | undefined;
+  private suspectedAt: number | undefined;
+  private rewatching: Promise<void> | undefined;
+
+  constructor(
+    private readonly nats: NatsClient,
+    readonly view: string,
+    private readonly bucket: KV,
+    private readonly bucketName: string,
+    private readonly options: ViewFeedOptions,
+  ) {
+    this.logger = new Logger(`Live ${view}`);
+  }
+
+  /** The last revision delivered to listeners. */
+  get revision(): number {
+    return this.position;
+  }
+
+  /** Starts watching from the bucket's current end, once. */
+  start(): Promise<void> {
+    this.started ??= this.begin().catch((error: unknown) => {
+      this.started = undefined;
+      throw error;
+    });
+    return this.started;
+  }
+
+  listen(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Reads the bucket's entries matching `pattern` as they are now (the latest of each key), or
+   * every change after revision `after` that the bucket still holds, in revision order.
+   */
+  async snapshot(pattern: string, after: number | undefined, each: (change: ViewChange) => void): Promise<void> {
+    const consumer = await this.nats.js.consumers.get(this.streamName, {
+      filter_subjects: `$KV.${this.bucketName}.${pattern}`,
+      ...(after === undefined
+        ? { deliver_policy: DeliverPolicy.LastPerSubject }
+        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 }),
+    });
+    try {
+      if ((await consumer.info(true)).num_pending === 0) return;
+      for (;;) {
+        const message = await consumer.next({ expires: 2_000 });
+        if (!message) return;
+        each(this.toChange(message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
+        if (message.info.pending === 0) return;
+      }
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.generation++;
+    clearInterval(this.livenessTimer);
+    this.watcher?.stop();
+    this.listeners.clear();
+    await this.rewatching;
+  }
+
+  private get streamName(): string {
+    return `KV_${this.bucketName}`;
+  }
+
+  private async begin(): Promise<void> {
+    this.position = (await this.nats.jsm.streams.info(this.streamName)).state.last_seq;
+    await this.watch();
+    this.livenessTimer = setInterval(() => void this.checkLiveness(), this.options.livenessCheckMs);
+    this.livenessTimer.unref();
+    void this.rewatchOnReconnect();
+  }
+
+  private async watch(): Promise<void> {
+    const generation = ++this.generation;
+    this.watcher?.stop();
+    const watcher = await this.bucket.watch({ resumeFromRevision: this.position + 1 });
+    this.watcher = watcher;
+    void (async () => {
+      try {
+        for await (const entry of watcher) {
+          if (generation !== this.generation) return;
+          this.deliver(this.toChange(`$KV.${this.bucketName}.${entry.key}`, entry.revision, entry.operation, entry.string()));
+        }
+      } catch (error) {
+        this.logger.warn({ message: 'view watch failed', error: String(error) });
+      }
+      if (generation === this.generation) this.rewatch('the watch ended');
+    })();
+  }
+
+  private deliver(change: ViewChange): void {
+    if (change.revision <= this.position) return;
+    this.position = change.revision;
+    this.suspectedAt = undefined;
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Watches again from the last delivered revision; retried until it works or the feed stops. */
+  private rewatch(reason: string): void {
+    if (this.stopped || this.rewatching) return;
+    this.logger.warn({ message: 'watching the view again', reason, afterRevision: this.position });
+    this.rewatching = (async () => {
+      for (let attempt = 0; !this.stopped; attempt++) {
+        try {
+          await this.watch();
+          return;
+        } catch (error) {
+          this.logger.warn({ message: 'cannot watch the view yet, retrying', attempt, error: String(error) });
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2_000)));
+        }
+      }
+    })().finally(() => (this.rewatching = undefined));
+  }
+
+  private async rewatchOnReconnect(): Promise<void> {
+    for await (const status of this.nats.connection.status()) {
+      if (this.stopped) return;
+      if (status.type === 'reconnect') this.rewatch('NATS reconnected');
+    }
+  }
+
+  /**
+   * A watch can stay silent after a reconnect while the bucket moves on. The bucket's last
+   * revision is compared with the feed's at each check; behind at two checks in a row, with
+   * nothing delivered in between, means the watch is dead.
+   */
+  private async checkLiveness(): Promise<void> {
+    if (this.stopped || this.rewatching || !this.nats.isConnected) return;
+    const info = await this.nats.jsm.streams.info(this.streamName).catch(() => undefined);
+    if (!info || info.state.last_seq <= this.position) {
+      this.suspectedAt = undefined;
+      return;
+    }
+    if (this.suspectedAt === this.position) this.rewatch(`the watch is stuck at revision ${this.position} while the bucket is at ${info.state.last_seq}`);
+    else this.suspectedAt = this.position;
+  }
+
+  private toChange(subject: string, revision: number, operation: string, body: string): ViewChange {
+    const key = subject.slice(`$KV.${this.bucketName}.`.length);
+    if (operation !== 'PUT' || body.length === 0) return { key, revision, value: null };
+    try {
+      return { key, revision, value: parseViewEntry<unknown>(body) };
+    } catch (error) {
+      this.logger.error({ message: 'a view entry is not JSON; sent as deleted', key, revision, error: String(error) });
+      return { key, revision, value: null };
+    }
+  }
+}
