@@ -29,6 +29,16 @@ export default tseslint.config(
     },
   },
   {
+    // The browser code has its own tsconfig (DOM types, ES modules), outside the server's project.
+    files: ['feature/**/web/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // Build scripts are plain Node ES modules, in no tsconfig: linted without type information.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     files: ['feature/*/*.module.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

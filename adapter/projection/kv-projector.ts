@@ -141,6 +141,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
   /**
    * Applies one message's events to one document. The cached entry saves the read while this
    * projector is the only writer; if anyone else wrote, the compare-and-set fails and the entry is read again.
+   * Events that leave the document as it was write nothing.
    */
   private async applyToKey(
     bucket: KV,
@@ -155,7 +156,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
         if (current === undefined) current = decodeViewEntry<D>(await bucket.get(key)) ?? undefined;
         if (current && current.position >= position) return;
         const view = this.evolve(current?.view ?? null, events);
-        if (view === null) return;
+        if (view === null || view === current?.view) return;
         const entry = { position, updatedAt: new Date().toISOString(), view };
         const value = encodeViewEntry(entry);
         const revision = current ? await bucket.update(key, value, current.revision) : await bucket.create(key, value);

@@ -3,7 +3,8 @@ import type { RecordedEvent } from './decider';
 /**
  * The pure heart of a state-view slice: which view document an event touches,
  * and how that document changes. `evolve` never throws; an event it does not care about
- * leaves the document as it is.
+ * returns the very document it was given, and the projector then writes nothing, so live
+ * subscribers see changes only.
  */
 export interface Projection<E, D> {
   /** Names the KV bucket, and the durable consumer that feeds it. */

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { liveViewsBench } from './live-views.bench';
+import { record, type BenchSection } from './support/results';
+
+/**
+ * `npm run bench [-- <name>...]`: runs the named benchmarks (all by default), each against
+ * servers it starts itself, and records their figures in bench/results/<date>.json and .md.
+ */
+const BENCHES: Record<string, () => Promise<BenchSection>> = {
+  'live-views': () => liveViewsBench({ commands: 1_000, warmup: 50, ratePerSecond: 50, clientCounts: [1, 100] }),
+};
+
+const main = async (): Promise<void> => {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+    process.stdout.write(`bench ${name}: running\n`);
+    const section = await BENCHES[name]!();
+    const file = record(name, section);
+    process.stdout.write(`bench ${name}: ${JSON.stringify(section.table)}\nrecorded in ${file}\n`);
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
