@@ -28,7 +28,10 @@ const main = async (): Promise<void> => {
     throw error;
   });
   await app.listen({ port: config.port, host: config.host });
-  logger.log({ message: 'listening', url: await app.getUrl(), nats: natsUrl, demoHotel: config.seedDemoHotel });
+  logger.log({ message: 'listening', url: await app.getUrl(), board: `${await app.getUrl()}/board`, nats: natsUrl, demoHotel: config.seedDemoHotel });
+  if (config.authTokens.length === 0) {
+    logger.warn({ message: 'AUTH_TOKENS is not set: anyone who reaches this port may send commands and watch views; set AUTH_TOKENS before exposing it' });
+  }
   const shutdown = async (signal: string): Promise<void> => {
     logger.log({ message: 'shutting down', signal });
     await app.close();

@@ -20,7 +20,7 @@ export const decodeViewEntry = <D>(entry: KvEntry | null): StoredViewEntry<D> | 
 /** A view entry's stored JSON; throws `SyntaxError` when it is not JSON. */
 export const parseViewEntry = <D>(text: string): ViewEntry<D> => {
   const { position, updatedAt, view } = JSON.parse(text) as ViewEntry<D>;
-  return { position, updatedAt, view };
+  return { view, position, updatedAt };
 };
 
 export const encodeViewEntry = <D>(entry: ViewEntry<D>): string => JSON.stringify(entry);
