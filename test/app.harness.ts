@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect } from '@nats-io/transport-node';
-import { TimeoutError, type NatsConnection } from '@nats-io/nats-core';
+import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
 import { loadConfig, type AppConfig } from '@adapter/runtime/app.config';
@@ -81,6 +81,11 @@ export class AppHarness {
     }
   }
 
+  /** Waits until the observer's connection is up again, after a nats-server restart. */
+  async settle(): Promise<void> {
+    await retryTransient(() => this.observer.flush());
+  }
+
   async lastSequence(stream: string): Promise<number> {
     return (await retryTransient(() => this.jsm.streams.info(stream))).state.last_seq;
   }
@@ -92,13 +97,16 @@ export class AppHarness {
   }
 }
 
-/** Right after a nats-server restart, JetStream may time out or have no responders for a moment. */
+/**
+ * Right after a nats-server restart, JetStream may time out or have no responders for a moment, and
+ * a request still in flight when the observer reconnects is rejected as "connection disconnected".
+ */
 const retryTransient = async <T>(read: () => Promise<T>): Promise<T> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await read();
     } catch (error) {
-      const transient = error instanceof TimeoutError || (error instanceof Error && error.name === 'JetStreamNotEnabled');
+      const transient = error instanceof TimeoutError || error instanceof RequestError || (error instanceof Error && error.name === 'JetStreamNotEnabled');
       if (!transient || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }

@@ -62,7 +62,7 @@ describe('the hotel board across restarts, outages and poison', () => {
     expect(refused).toMatchObject({ status: 503, body: { title: 'Service unavailable' } });
     await hotel.nats.server.start();
     await waitUntil(async () => (await hotel.put('/mutation/book-room', booking(4, 1, '2026-01-03'))).status === 201);
-    await hotel.observer.flush();
+    await hotel.settle();
     const bookings = async (date: string) =>
       (await hotel.messages(HOTEL_STREAM.name, `hotel.room-day.4.${date}`)).filter((message) => message.string().includes('RoomBooked'));
     expect(await bookings('2026-01-02')).toHaveLength(0);
