@@ -59,6 +59,17 @@ describe('live views over the websocket', () => {
     expect(values.map((value) => value.key)).toEqual(['2.2030-02-02', '3.2030-02-02']);
   });
 
+  it('sends a snapshot bigger than one pull, every key once, in revision order', async () => {
+    const bucket = await new Kvm(hotel.observer).open('view-booking-board');
+    const document = JSON.stringify({ position: 1, updatedAt: new Date().toISOString(), view: {} });
+    for (let index = 0; index < 600; index++) await bucket.put(`bulk.${index}`, document);
+    const live = await connect();
+    await live.subscribe('bulk', 'booking-board', 'bulk.*');
+    const revisions = live.values('bulk').map((value) => value.revision);
+    expect(new Set(live.values('bulk').map((value) => value.key)).size).toBe(600);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+  });
+
   it('stops after unsubscribe', async () => {
     const live = await connect();
     await live.subscribe('gone', 'booking-board', '4.2030-03-03');

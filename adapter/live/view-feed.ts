@@ -13,6 +13,9 @@ export interface ViewChange {
   readonly value: LiveValue | null;
 }
 
+/** Messages per pull while reading a snapshot. */
+const SNAPSHOT_BATCH = 256;
+
 export type ChangeListener = (change: ViewChange) => void;
 
 export interface ViewFeedOptions {
@@ -82,10 +85,14 @@ export class ViewFeed {
     try {
       if ((await consumer.info(true)).num_pending === 0) return;
       for (;;) {
-        const message = await consumer.next({ expires: 2_000 });
-        if (!message) return;
-        each(this.toChange(message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
-        if (message.info.pending === 0) return;
+        let received = 0;
+        for await (const message of await consumer.fetch({ max_messages: SNAPSHOT_BATCH, expires: 2_000 })) {
+          received++;
+          each(this.toChange(message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
+          // This consumer is deleted right after, so leaving its last pull request early costs nothing.
+          if (message.info.pending === 0) return;
+        }
+        if (received === 0) return;
       }
     } finally {
       await consumer.delete().catch(() => undefined);
