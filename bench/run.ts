@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { liveViewsBench } from './live-views.bench';
+import { publishRatesBench } from './publish-rates.bench';
+import { throughputBench } from './throughput.bench';
 import { record, type BenchSection } from './support/results';
 
 /**
@@ -8,6 +10,9 @@ import { record, type BenchSection } from './support/results';
  */
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'live-views': () => liveViewsBench({ commands: 1_000, warmup: 50, ratePerSecond: 50, clientCounts: [1, 100] }),
+  'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
+  throughput: () =>
+    throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
 };
 
 const main = async (): Promise<void> => {

@@ -1,34 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
+import { startTempNats, type TempNats } from './temp-nats';
 
 const ROOT = resolve(__dirname, '..', '..');
 
 /** A fresh nats-server (file storage, loopback, temp folder) and the built app as a child process on it. */
 export class BenchStack {
   private constructor(
-    readonly nats: NatsServerProcess,
-    private readonly storeDir: string,
+    private readonly nats: TempNats,
     private readonly app: ChildProcess,
     readonly baseUrl: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<BenchStack> {
-    const storeDir = await mkdtemp(join(tmpdir(), 'bench-nats-'));
-    const nats = await new NatsServerProcess({ storeDir, port: 0, name: 'bench' }).start();
+  /** `nodeArgs` go to the app's node (e.g. `--cpu-prof`), before its script. */
+  static async start(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
+    const nats = await startTempNats('app');
     const port = await freePort();
-    const app = spawn(process.execPath, [join(ROOT, 'dist/app/main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', ...env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const app = spawnChild([...nodeArgs, join(ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', ...env });
     const baseUrl = `http://127.0.0.1:${port}`;
-    await demoHotelReady(app, baseUrl);
-    return new BenchStack(nats, storeDir, app, baseUrl);
+    await waitServing(app, 'the app (run npm run build first)', async () => {
+      const response = await fetch(`${baseUrl}/query/rooms`);
+      return response.ok && ((await response.json()) as { rooms: unknown[] }).rooms.length >= 5;
+    });
+    return new BenchStack(nats, app, baseUrl);
   }
 
   get appPid(): number | undefined {
@@ -36,31 +32,36 @@ export class BenchStack {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise((done) => this.app.once('exit', done));
-    this.app.kill('SIGTERM');
-    await exited;
+    await stopChild(this.app);
     await this.nats.stop();
-    await rm(this.storeDir, { recursive: true, force: true });
   }
 }
 
-const freePort = (): Promise<number> =>
+/** A node child process of the bench, in the project's folder, sharing its stdout and stderr. */
+export const spawnChild = (args: readonly string[], env: Record<string, string>): ChildProcess =>
+  spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+
+/** Polls `ready` until it holds, failing early if the child exits. */
+export const waitServing = async (child: ChildProcess, name: string, ready: () => Promise<boolean>): Promise<void> => {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before serving`);
+    if (await ready().catch(() => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`${name} did not serve within 30 s`);
+};
+
+export const stopChild = async (child: ChildProcess): Promise<void> => {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
+};
+
+export const freePort = (): Promise<number> =>
   new Promise((resolvePort, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
     });
   });
-
-/** Waits until the app serves and its demo rooms are registered. */
-const demoHotelReady = async (app: ChildProcess, baseUrl: string): Promise<void> => {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (app.exitCode !== null) throw new Error(`the app exited with ${app.exitCode} before serving; run npm run build first`);
-    const rooms = await fetch(`${baseUrl}/query/rooms`)
-      .then(async (response) => (response.ok ? ((await response.json()) as { rooms: unknown[] }).rooms.length : 0))
-      .catch(() => 0);
-    if (rooms >= 5) return;
-    await sleep(100);
-  }
-  throw new Error(`the app at ${baseUrl} did not serve its demo hotel within 30 s`);
-};

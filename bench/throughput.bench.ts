@@ -1,0 +1,85 @@
+import { FloorStack } from './floor/floor-stack';
+import { BenchStack } from './support/app-process';
+import { drive, type LoadFigures, type LoadOptions } from './support/load';
+import type { BenchSection } from './support/results';
+import { round } from './support/stats';
+
+export interface ThroughputOptions extends LoadOptions {
+  /** A folder for V8 CPU profiles of both apps (`BENCH_CPU_PROF`); profiling slows them down. */
+  readonly cpuProfileDir?: string;
+}
+
+const ROOMS = ['1', '2', '3', '4', '5'];
+const FIRST_DAY = Date.UTC(2000, 0, 1);
+const LAST_DAY = Date.UTC(2100, 11, 31);
+
+/**
+ * The command path against its floor, in one run: the floor (a bare Nest + Fastify app doing one
+ * JetStream publish per PUT), then the real app booking distinct room-days, under the same load.
+ * The ratio of their request rates says how much the command path costs above the floor.
+ */
+export const throughputBench = async (options: ThroughputOptions): Promise<BenchSection> => {
+  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const floor = await measureFloor(options, nodeArgs);
+  const command = await measureCommandPath(options, nodeArgs);
+  if (command.non2xx > 0 || command.errors > 0) {
+    throw new Error(`the command path answered ${command.non2xx} non-2xx and had ${command.errors} errors: ${JSON.stringify(command)}`);
+  }
+  const ratio = round(command.requestsPerSecond / floor.requestsPerSecond, 2);
+  const row = (name: string, figures: LoadFigures): (string | number)[] => [
+    name,
+    figures.requestsPerSecond,
+    figures.p50Ms,
+    figures.p99Ms,
+    figures.non2xx,
+    figures.appCpuCores,
+    figures.appRssMiB,
+  ];
+  return {
+    title: 'Throughput: command path against the floor',
+    command: 'npm run bench -- throughput',
+    figures: { ...options, floor, commandPath: command, ratio, target: 0.8 },
+    table: [
+      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'app CPU (cores)', 'app RSS MiB'],
+      row('floor: PUT /floor (Nest + Fastify, one js.publish)', floor),
+      row('command path: PUT /mutation/book-room', command),
+      ['ratio command path ÷ floor (target ≥ 0.8)', ratio, '', '', '', '', ''],
+    ],
+    notes: [
+      `autocannon, ${options.connections} connections, ${options.warmupSeconds} s warmup then ${options.durationSeconds} s measured, in the bench process; each app is its own process on its own fresh nats-server (file storage, loopback).`,
+      'Floor: bench/floor/floor.app.ts, one awaited js.publish of the JSON body to a new subject per request, no headers, 201 with the sequence.',
+      'Command path: dist/app/main.js with the demo hotel; every request books a distinct room-day (rooms 1-5, dates from 2000-01-01 on), so each is a new entity and a 201.',
+      'App CPU: utime + stime from /proc/<pid>/stat over the measured run, per second of it; RSS: VmRSS at its end.',
+      ...(options.cpuProfileDir ? [`Run with CPU profiling (--cpu-prof into ${options.cpuProfileDir}): figures are slower than without.`] : []),
+    ],
+  };
+};
+
+const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
+  const stack = await FloorStack.start(nodeArgs);
+  try {
+    const body = JSON.stringify({ data: { room: { id: '1' }, client: { id: 'bench' }, date: '2000-01-01' } });
+    return await drive(stack.baseUrl, stack.appPid, { method: 'PUT', path: '/floor', body: () => body }, options);
+  } finally {
+    await stack.stop();
+  }
+};
+
+const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
+  const stack = await BenchStack.start({}, nodeArgs);
+  try {
+    const pid = stack.appPid;
+    if (pid === undefined) throw new Error('the app has no pid');
+    let booked = 0;
+    const body = (): string => {
+      const index = booked++;
+      const day = FIRST_DAY + Math.floor(index / ROOMS.length) * 86_400_000;
+      if (day > LAST_DAY) throw new Error(`ran out of distinct room-days after ${index} bookings`);
+      const room = ROOMS[index % ROOMS.length] ?? '1';
+      return JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date: new Date(day).toISOString().slice(0, 10) } });
+    };
+    return await drive(stack.baseUrl, pid, { method: 'PUT', path: '/mutation/book-room', body }, options);
+  } finally {
+    await stack.stop();
+  }
+};
