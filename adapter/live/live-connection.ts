@@ -49,10 +49,6 @@ export class LiveConnection {
     this.heartbeat = setInterval(() => this.beat(), limits.heartbeatMs);
   }
 
-  get subscriptionCount(): number {
-    return this.subscriptions.size;
-  }
-
   /** Closes the connection with `code`, and drops it if the close handshake cannot get through. */
   close(code: number, reason: string): void {
     if (this.closed) return;

@@ -30,11 +30,6 @@ export class LiveViewGateway implements OnGatewayConnection<WebSocket>, BeforeAp
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Live clients connected right now. */
-  get clients(): number {
-    return this.connections.size;
-  }
-
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
     const header = request.headers[CORRELATION_HEADER];
     const correlationId = header ? correlationIdFrom(header) : randomUUID();

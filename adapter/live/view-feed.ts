@@ -52,11 +52,6 @@ export class ViewFeed {
     this.logger = new Logger(`Live ${view}`);
   }
 
-  /** The last revision delivered to listeners. */
-  get revision(): number {
-    return this.position;
-  }
-
   /** Starts watching from the bucket's current end, once. */
   start(): Promise<void> {
     this.started ??= this.begin().catch((error: unknown) => {
@@ -171,11 +166,11 @@ export class ViewFeed {
 
   /**
    * A watch can stay silent after a reconnect while the bucket moves on. The bucket's last
-   * revision is compared with the feed's at each check; behind at two checks in a row, with
+   * revision is compared with the feed's at each check while anyone listens; behind at two checks in a row, with
    * nothing delivered in between, means the watch is dead.
    */
   private async checkLiveness(): Promise<void> {
-    if (this.stopped || this.rewatching || !this.nats.isConnected) return;
+    if (this.stopped || this.rewatching || this.listeners.size === 0 || !this.nats.isConnected) return;
     const info = await this.nats.jsm.streams.info(this.streamName).catch(() => undefined);
     if (!info || info.state.last_seq <= this.position) {
       this.suspectedAt = undefined;

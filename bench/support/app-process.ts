@@ -27,7 +27,8 @@ export class BenchStack {
     return new BenchStack(nats, app, baseUrl);
   }
 
-  get appPid(): number | undefined {
+  get appPid(): number {
+    if (this.app.pid === undefined) throw new Error('the app has no pid');
     return this.app.pid;
   }
 
