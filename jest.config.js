@@ -1,4 +1,7 @@
-/** Unit specs (`*.spec.ts`) are pure; `*.int.spec.ts` and `*.e2e.spec.ts` start their own nats-server. */
+/**
+ * Unit specs (`*.spec.ts`) are pure; `*.int.spec.ts` and `*.e2e.spec.ts` start their own nats-server;
+ * `*.faults.spec.ts` crash servers and apps (the app as its own process, from `dist/`: build first).
+ */
 const aliases = {
   '^@app/(.*)$': '<rootDir>/app/$1',
   '^@feature/(.*)$': '<rootDir>/feature/$1',
@@ -17,7 +20,8 @@ const common = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'] },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.faults\\.spec\\.ts$'] },
     { ...common, displayName: 'integration', testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'], setupFiles: ['<rootDir>/test/setup.ts'] },
+    { ...common, displayName: 'faults', testMatch: ['**/*.faults.spec.ts'], setupFiles: ['<rootDir>/test/setup.ts'] },
   ],
 };
