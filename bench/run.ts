@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { liveViewsBench } from './live-views.bench';
 import { publishRatesBench } from './publish-rates.bench';
+import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
 import { record, type BenchSection } from './support/results';
 
@@ -13,6 +14,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  soak: () =>
+    soakBench({
+      minutes: Number(process.env.SOAK_MINUTES ?? 10),
+      ratePerSecond: process.env.SOAK_RATE ? Number(process.env.SOAK_RATE) : undefined,
+      intervalSeconds: Number(process.env.SOAK_INTERVAL_SECONDS ?? 30),
+      connections: 20,
+    }),
 };
 
 const main = async (): Promise<void> => {

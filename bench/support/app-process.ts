@@ -27,6 +27,10 @@ export class BenchStack {
     return new BenchStack(nats, app, baseUrl);
   }
 
+  get natsUrl(): string {
+    return this.nats.url;
+  }
+
   get appPid(): number {
     if (this.app.pid === undefined) throw new Error('the app has no pid');
     return this.app.pid;

@@ -14,12 +14,20 @@ export interface BenchSection {
   /** A Markdown table of the main figures. */
   readonly table: readonly (readonly (string | number)[])[];
   readonly notes?: readonly string[];
+  /** SVG charts, written next to the results as `<date>-<name>.svg` and linked from the Markdown. */
+  readonly charts?: readonly { readonly name: string; readonly svg: string }[];
+}
+
+interface RecordedSection extends Omit<BenchSection, 'charts'> {
+  readonly measuredAt: string;
+  /** File names of the section's charts, in bench/results/. */
+  readonly chartFiles?: readonly string[];
 }
 
 interface ResultsFile {
   readonly date: string;
   readonly machine: Record<string, unknown>;
-  readonly sections: Record<string, BenchSection & { readonly measuredAt: string }>;
+  readonly sections: Record<string, RecordedSection>;
 }
 
 export const machine = (): Record<string, unknown> => ({
@@ -36,10 +44,16 @@ export const record = (name: string, section: BenchSection): string => {
   mkdirSync(RESULTS, { recursive: true });
   const jsonPath = join(RESULTS, `${date}.json`);
   const previous = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as ResultsFile) : undefined;
+  const { charts = [], ...figures } = section;
+  const chartFiles = charts.map((chart) => {
+    const file = `${date}-${chart.name}.svg`;
+    writeFileSync(join(RESULTS, file), chart.svg);
+    return file;
+  });
   const results: ResultsFile = {
     date,
     machine: machine(),
-    sections: { ...previous?.sections, [name]: { ...section, measuredAt: new Date().toISOString() } },
+    sections: { ...previous?.sections, [name]: { ...figures, measuredAt: new Date().toISOString(), ...(chartFiles.length > 0 ? { chartFiles } : {}) } },
   };
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(RESULTS, `${date}.md`), markdown(results));
@@ -58,6 +72,7 @@ const markdown = (results: ResultsFile): string => {
     }
     for (const note of section.notes ?? []) lines.push(`- ${note}`);
     lines.push('');
+    for (const file of section.chartFiles ?? []) lines.push(`![${file}](${file})`, '');
   }
   return lines.join('\n');
 };

@@ -1,0 +1,257 @@
+import autocannon from 'autocannon';
+import { connect } from '@nats-io/transport-node';
+import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
+import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
+import { BenchStack } from './support/app-process';
+import { lineChart } from './support/chart';
+import { cpuSeconds, rssMiB } from './support/proc-usage';
+import type { BenchSection } from './support/results';
+import { round } from './support/stats';
+
+export interface SoakOptions {
+  readonly minutes: number;
+  /** Requests per second; absent: half of the rate measured in a short closed-loop probe. */
+  readonly ratePerSecond?: number;
+  /** Length of one reported interval. */
+  readonly intervalSeconds: number;
+  readonly connections: number;
+}
+
+/** One reported interval of the soak. */
+interface Interval {
+  readonly minute: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly appCpuCores: number;
+  readonly appRssMiB: number;
+  /** Events the views and the bot have not applied yet, at the end of the interval. */
+  readonly consumerBacklog: number;
+}
+
+const ROOMS = 50;
+/** Each booking puts two events before every consumer: RoomBooked, then the bot's CleanupScheduled. */
+const EVENTS_PER_BOOKING = 2;
+const FIRST_DAY = Date.UTC(2000, 0, 1);
+const LAST_DAY = Date.UTC(2100, 11, 31);
+
+/** Room-day of the n-th booking: rooms 1..50 on one day, then the next day. */
+const roomDayOf = (index: number): { room: string; date: string } => {
+  const day = FIRST_DAY + Math.floor(index / ROOMS) * 86_400_000;
+  if (day > LAST_DAY) throw new Error(`the soak ran out of distinct room-days after ${index} bookings; lower its rate or length`);
+  return { room: String(1 + (index % ROOMS)), date: new Date(day).toISOString().slice(0, 10) };
+};
+
+/**
+ * Sustained command load: distinct bookings at a fixed rate for many minutes, reported per interval
+ * (throughput, p50/p99, the app's CPU and memory, the consumers' backlog). Afterwards the HOTEL stream
+ * is read whole: every booking answered 2xx must be there exactly once, no room-day booked twice, and
+ * the bot must have scheduled exactly one cleaning per booking.
+ */
+export const soakBench = async (options: SoakOptions): Promise<BenchSection> => {
+  const stack = await BenchStack.start();
+  const observer = await connect({ servers: stack.natsUrl });
+  try {
+    const jsm = await jetstreamManager(observer);
+    await registerRooms(stack.baseUrl);
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const run = (seconds: number, rate?: number): Promise<autocannon.Result> =>
+      autocannon({
+        url: stack.baseUrl,
+        connections: options.connections,
+        duration: seconds,
+        ...(rate ? { overallRate: rate } : {}),
+        requests: [
+          {
+            method: 'PUT',
+            path: '/mutation/book-room',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request, context) => {
+              const index = next++;
+              (context as { index?: number }).index = index;
+              const { room, date } = roomDayOf(index);
+              return { ...request, body: JSON.stringify({ data: { room: { id: room }, client: { id: `soak-${index}` }, date } }) };
+            },
+            onResponse: (status, _body, context) => {
+              const index = (context as { index?: number }).index;
+              if (index !== undefined) statuses.set(index, status);
+            },
+          },
+        ],
+      });
+    await run(5);
+    const probe = await run(5);
+    const commandCapacity = probe.requests.total / probe.duration;
+    const consumerCapacity = await slowestConsumerRate(jsm, 5_000);
+    await drained(jsm, 300_000);
+    const bookingCapacity = Math.min(commandCapacity, consumerCapacity / EVENTS_PER_BOOKING);
+    const rate = options.ratePerSecond ?? Math.max(10, Math.floor(bookingCapacity / 2 / 10) * 10);
+    const intervals: Interval[] = [];
+    const rounds = Math.max(1, Math.round((options.minutes * 60) / options.intervalSeconds));
+    for (let round_ = 0; round_ < rounds; round_++) {
+      const cpuBefore = cpuSeconds(stack.appPid);
+      const result = await run(options.intervalSeconds, rate);
+      intervals.push({
+        minute: round(((round_ + 1) * options.intervalSeconds) / 60, 2),
+        requestsPerSecond: round(result.requests.total / result.duration, 0),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        appCpuCores: round((cpuSeconds(stack.appPid) - cpuBefore) / result.duration, 2),
+        appRssMiB: round(rssMiB(stack.appPid), 0),
+        consumerBacklog: await backlog(jsm),
+      });
+      process.stdout.write(`soak ${JSON.stringify(intervals.at(-1))}\n`);
+    }
+    const drainedMs = await drained(jsm, 180_000);
+    const audit = await auditStream(observer, jsm, statuses);
+    const acknowledged = [...statuses.values()].filter((status) => status >= 200 && status < 300).length;
+    const firstHalf = intervals.slice(0, Math.ceil(intervals.length / 2));
+    const secondHalf = intervals.slice(Math.ceil(intervals.length / 2));
+    const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    const rssGrowthMiB = round(mean(secondHalf.map(({ appRssMiB }) => appRssMiB)) - mean(firstHalf.map(({ appRssMiB }) => appRssMiB)), 0);
+    return {
+      title: `Soak: ${options.minutes} minutes of bookings at ${rate}/s`,
+      command: 'npm run bench -- soak',
+      figures: { ...options, ratePerSecond: rate, commandCapacity: round(commandCapacity, 0), consumerEventsPerSecond: round(consumerCapacity, 0), requests: statuses.size, acknowledged, ...audit, rssGrowthMiB, drainedMs, intervals },
+      table: [
+        ['minute', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'app CPU (cores)', 'app RSS MiB', 'consumer backlog'],
+        ...intervals.map((interval) => [
+          interval.minute,
+          interval.requestsPerSecond,
+          interval.p50Ms,
+          interval.p99Ms,
+          interval.non2xx,
+          interval.errors,
+          interval.appCpuCores,
+          interval.appRssMiB,
+          interval.consumerBacklog,
+        ]),
+      ],
+      notes: [
+        `${statuses.size} bookings sent, ${acknowledged} answered 2xx; read back from the stream: ${audit.lostBookings} lost, ${audit.duplicatedBookings} room-days booked more than once, ${audit.missingCleanings} bookings without a scheduled cleaning, ${audit.duplicatedCleanings} cleanings scheduled twice.`,
+        `Rate: ${rate}/s. A 5 s closed-loop probe (${options.connections} connections) reached ${round(commandCapacity, 0)} bookings/s on the command path, and the slowest consumer (views, bot) then got through ${round(consumerCapacity, 0)} stream positions/s, i.e. ${round(consumerCapacity / EVENTS_PER_BOOKING, 0)} bookings/s; the soak runs at half the lower of the two (SOAK_RATE overrides). autocannon runs in the bench process, the app in its own on a fresh nats-server (file storage).`,
+        `App RSS: mean of the second half minus mean of the first half: ${rssGrowthMiB} MiB. Consumers drained ${drainedMs} ms after the load stopped.`,
+      ],
+      charts: [
+        {
+          name: 'soak',
+          svg: lineChart({
+            title: `Soak: bookings at ${rate}/s`,
+            xLabel: 'minutes',
+            yLabel: 'ms / MiB',
+            series: [
+              { name: 'p50 latency (ms)', points: intervals.map(({ minute, p50Ms }) => [minute, p50Ms] as const) },
+              { name: 'p99 latency (ms)', points: intervals.map(({ minute, p99Ms }) => [minute, p99Ms] as const) },
+              { name: 'app RSS (MiB)', points: intervals.map(({ minute, appRssMiB }) => [minute, appRssMiB] as const) },
+            ],
+          }),
+        },
+      ],
+    };
+  } finally {
+    await observer.close();
+    await stack.stop();
+  }
+};
+
+/** Rooms 6..50 next to the demo hotel's 1..5, so the soak has enough distinct room-days. */
+const registerRooms = async (baseUrl: string): Promise<void> => {
+  for (let room = 6; room <= ROOMS; room++) {
+    const response = await fetch(`${baseUrl}/mutation/register-room`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { room: { id: room } } }),
+    });
+    if (!response.ok) throw new Error(`registering room ${room} answered ${response.status}: ${await response.text()}`);
+  }
+};
+
+/** Messages of the HOTEL stream that the views and the bot have not acknowledged yet. */
+const backlog = async (jsm: JetStreamManager): Promise<number> => {
+  let total = 0;
+  for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) total += consumer.num_pending + consumer.num_ack_pending;
+  return total;
+};
+
+/**
+ * Stream positions per second the slowest busy consumer of the HOTEL stream gets through (its ack
+ * floor's progress). Pending counts would not do: the bot's own appends refill every backlog.
+ */
+const slowestConsumerRate = async (jsm: JetStreamManager, windowMs: number): Promise<number> => {
+  const floors = async (): Promise<Map<string, { floor: number; backlog: number }>> => {
+    const byName = new Map<string, { floor: number; backlog: number }>();
+    for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
+      byName.set(consumer.name, { floor: consumer.ack_floor.stream_seq, backlog: consumer.num_pending + consumer.num_ack_pending });
+    }
+    return byName;
+  };
+  const before = await floors();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const after = await floors();
+  const seconds = (performance.now() - started) / 1000;
+  const rates = [...before]
+    .filter(([name, { backlog }]) => backlog > 0 && (after.get(name)?.backlog ?? 0) > 0)
+    .map(([name, { floor }]) => ((after.get(name)?.floor ?? floor) - floor) / seconds);
+  if (rates.length === 0) throw new Error(`no consumer had a backlog for ${windowMs} ms after the probe: lengthen the probe`);
+  return Math.max(1, Math.min(...rates));
+};
+
+const drained = async (jsm: JetStreamManager, timeoutMs: number): Promise<number> => {
+  const started = Date.now();
+  while ((await backlog(jsm)) > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error(`the consumers still had ${await backlog(jsm)} messages to go ${timeoutMs} ms after the load`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return Date.now() - started;
+};
+
+interface Audit {
+  readonly storedMessages: number;
+  readonly lostBookings: number;
+  readonly duplicatedBookings: number;
+  readonly missingCleanings: number;
+  readonly duplicatedCleanings: number;
+}
+
+/** Reads the whole HOTEL stream and checks it against what the clients were told. */
+const auditStream = async (
+  observer: Awaited<ReturnType<typeof connect>>,
+  jsm: JetStreamManager,
+  statuses: ReadonlyMap<number, number>,
+): Promise<Audit> => {
+  const last = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
+  const booked = new Map<string, number>();
+  const scheduled = new Map<string, number>();
+  const consumer = await jetstream(observer).consumers.get(HOTEL_STREAM.name, { deliver_policy: DeliverPolicy.All });
+  const messages = await consumer.consume({ max_messages: 2_000 });
+  let storedMessages = 0;
+  for await (const message of messages) {
+    storedMessages++;
+    for (const { event } of decodeEvents(HOTEL_STREAM, { subject: message.subject, sequence: message.seq, body: message.string() })) {
+      if (event.type === 'RoomBooked') booked.set(message.subject, (booked.get(message.subject) ?? 0) + 1);
+      if (event.type === 'CleanupScheduled') scheduled.set(message.subject, (scheduled.get(message.subject) ?? 0) + 1);
+    }
+    if (message.seq >= last) break;
+  }
+  await messages.close();
+  let lostBookings = 0;
+  for (const [index, status] of statuses) {
+    if (status < 200 || status >= 300) continue;
+    const { room, date } = roomDayOf(index);
+    if (!booked.has(roomDaySubject(room, date))) lostBookings++;
+  }
+  return {
+    storedMessages,
+    lostBookings,
+    duplicatedBookings: [...booked.values()].filter((count) => count > 1).length,
+    missingCleanings: [...booked.keys()].filter((subject) => !scheduled.has(subject)).length,
+    duplicatedCleanings: [...scheduled.values()].filter((count) => count > 1).length,
+  };
+};
