@@ -10,6 +10,7 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInput('the body must be a JSON object', [{ field: '', messages: ['must be a JSON object'] }]);
   }
+  refuseOversized(body);
   const input = plainToInstance(type, body, { enableImplicitConversion: false });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) {
@@ -17,6 +18,38 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
     throw new InvalidInput(`invalid input: ${fields.map((error) => error.field).join(', ')}`, fields);
   }
   return input;
+};
+
+/** Inputs are three levels deep and a handful of values; anything far beyond is refused before it is walked recursively. */
+export const MAX_INPUT_DEPTH = 8;
+export const MAX_INPUT_VALUES = 256;
+
+/**
+ * Counts values breadth-first, level by level, stopping at the first limit crossed, so nothing recursive
+ * ever sees a deep body. `__proto__` is refused as the HTTP parser refuses it: NATS bodies are parsed with plain `JSON.parse`.
+ */
+const refuseOversized = (body: object): void => {
+  let values = 0;
+  let level: unknown[] = [body];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > MAX_INPUT_DEPTH) {
+      throw new InvalidInput(`the body nests deeper than ${MAX_INPUT_DEPTH} levels`, [{ field: '', messages: [`must nest at most ${MAX_INPUT_DEPTH} levels`] }]);
+    }
+    const next: unknown[] = [];
+    for (const value of level) {
+      if (typeof value !== 'object' || value === null) continue;
+      for (const [key, child] of Object.entries(value)) {
+        if (key === '__proto__') {
+          throw new InvalidInput('the body has a field named __proto__', [{ field: key, messages: ['is not allowed'] }]);
+        }
+        if (++values > MAX_INPUT_VALUES) {
+          throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
+        }
+        next.push(child);
+      }
+    }
+    level = next;
+  }
 };
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
