@@ -1,4 +1,4 @@
-import { subjectToken } from '@libs/ids/entity-id';
+import { dateToken, subjectToken } from '@libs/ids/entity-id';
 import { HOTEL_EVENT_TYPES, type HotelEvent } from '@model/hotel/hotel.events';
 import type { DataField, EventStreamDefinition } from './event-stream';
 
@@ -34,7 +34,7 @@ export const roomSubject = (roomId: string): string => `hotel.room.${subjectToke
 export const roomSubjectFilter = (): string => 'hotel.room.*';
 
 export const roomDaySubject = (roomId: string, date: string): string =>
-  `hotel.room-day.${subjectToken(roomId)}.${subjectToken(date)}`;
+  `hotel.room-day.${subjectToken(roomId)}.${dateToken(date)}`;
 
 /** All room-days of a room, or of every room when none is given. */
 export const roomDaySubjectFilter = (roomId?: string): string =>
