@@ -18,7 +18,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const answered = error instanceof HttpException ? fromHttpException(error) : (fromFastifyError(error) ?? toProblem(error));
     const internal = answered.status >= 500 && answered.status !== 503 && answered.status !== 504;
-    const problem = internal ? internalProblem : answered;
+    const problem = internal ? internalProblem : withBodyField(answered);
     const url = redactUrl(request.url);
     const entry = { message: 'request failed', correlationId: request.id, method: request.method, url, status: problem.status, error: describe(error) };
     if (internal) this.logger.error({ ...entry, stack: error instanceof Error ? error.stack : undefined });
@@ -45,14 +45,16 @@ const fromFastifyError = (error: unknown): Problem | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;
   const { statusCode, code, message } = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof statusCode !== 'number' || typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
-  const detail = typeof message === 'string' ? message : code;
   return {
     type: 'about:blank',
     title: STATUS_CODES[statusCode] ?? 'Bad request',
     status: statusCode,
-    detail,
-    ...(statusCode === 400 ? { errors: [{ field: '', messages: [detail] }] } : {}),
+    detail: typeof message === 'string' ? message : code,
   };
 };
+
+/** Every 400 names its failing fields; one that names none (an unparsable body, say) is about the body itself, field `''`. */
+const withBodyField = (problem: Problem): Problem =>
+  problem.status === 400 && problem.errors === undefined ? { ...problem, errors: [{ field: '', messages: [problem.detail] }] } : problem;
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
