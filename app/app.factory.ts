@@ -1,13 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-reply';
+import { ClientThrottle } from '@adapter/http/client-throttle';
 import { ProblemFilter } from '@adapter/http/problem.filter';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import type { AppConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
 import { AppModule } from './app.module';
+
+/**
+ * Scripts, styles and connections (the `/live` websocket included) from the app's own origin only:
+ * the board page renders ids people typed, so nothing else may run. No inline code, no frames, no plugins.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /** Builds the app (HTTP on Fastify, live views on websockets, NATS triggers, projections, automations), initialised but not listening. */
 export const createApp = async (config: AppConfig & { natsUrl: string }): Promise<NestFastifyApplication> => {
@@ -20,8 +38,10 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
   });
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.useGlobalFilters(new ProblemFilter());
-  app.useWebSocketAdapter(new LiveWsAdapter(app));
+  const throttle = app.get(ClientThrottle);
+  app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
   await app.init();
   return app;
 };

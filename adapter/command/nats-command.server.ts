@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { headers as natsHeaders, type Msg, type Subscription } from '@nats-io/nats-core';
 import { randomUUID } from 'node:crypto';
 import { InvalidInput } from '@libs/errors/domain-error';
-import { toProblem, PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
+import { payloadTooLarge, toProblem, PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
 import { validateInput } from '@adapter/http/validate-input';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './command-reply';
@@ -17,10 +17,17 @@ export const COMMAND_QUEUE_GROUP = 'commands';
 export class NatsCommandServer {
   private readonly logger = new Logger('NatsCommands');
   private readonly subscriptions: Subscription[] = [];
+  private readonly subjects: string[] = [];
 
   constructor(private readonly nats: NatsClient) {}
 
-  serve<I extends object>(subject: string, endpoint: CommandEndpoint<I>): void {
+  /** The subjects served, in the order their triggers started. */
+  get served(): readonly string[] {
+    return this.subjects;
+  }
+
+  /** Serves `endpoint` on `subject`; a request body over `maxBodyBytes` is refused with 413, as over HTTP. */
+  serve<I extends object>(subject: string, endpoint: CommandEndpoint<I>, maxBodyBytes = Number.POSITIVE_INFINITY): void {
     const subscription = this.nats.connection.subscribe(subject, {
       queue: COMMAND_QUEUE_GROUP,
       callback: (error, message) => {
@@ -28,25 +35,33 @@ export class NatsCommandServer {
           this.logger.error({ message: 'subscription failed', subject, error: error.message });
           return;
         }
-        void this.answer(endpoint, message);
+        void this.answer(endpoint, message, maxBodyBytes);
       },
     });
     this.subscriptions.push(subscription);
+    this.subjects.push(subject);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain()));
   }
 
-  private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg): Promise<void> {
+  private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg, maxBodyBytes: number): Promise<void> {
     const correlationId = correlationIdFrom(message.headers?.get('X-Correlation-Id'));
     const context = { correlationId, causationId: randomUUID() };
     let reply: CommandReply;
     try {
-      reply = await endpoint.execute(validateInput(endpoint.input, parseJson(message)), context);
+      if (message.data.length > maxBodyBytes) {
+        reply = { status: 413, body: payloadTooLarge(maxBodyBytes) };
+      } else {
+        reply = await endpoint.execute(validateInput(endpoint.input, parseJson(message)), context);
+      }
     } catch (error) {
       const problem = toProblem(error);
-      if (problem.status >= 500) this.logger.error({ message: 'command failed', command: endpoint.name, ...context, error: String(error) });
+      if (problem.status >= 500) {
+        const stack = error instanceof Error ? error.stack : undefined;
+        this.logger.error({ message: 'command failed', command: endpoint.name, ...context, error: String(error), stack });
+      }
       reply = { status: problem.status, body: problem };
     }
     if (!message.reply) return;

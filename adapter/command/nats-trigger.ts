@@ -1,10 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type Type } from '@nestjs/common';
+import { APP_CONFIG } from '@adapter/runtime/app-config.token';
+import type { AppConfig } from '@adapter/runtime/app.config';
 import type { CommandEndpoint } from './command-reply';
 import { NatsCommandServer } from './nats-command.server';
 
 /**
  * A slice's NATS trigger: serves its command endpoint on `subject` with request/reply once the
- * app has started. Use as `export class BookRoomNats extends NatsTrigger(subject, BookRoomHandler) {}`.
+ * app has started, refusing bodies over `BODY_LIMIT_BYTES` as HTTP does.
+ * Use as `export class BookRoomNats extends NatsTrigger(subject, BookRoomHandler) {}`.
  */
 export const NatsTrigger = <I extends object>(subject: string, endpoint: Type<CommandEndpoint<I>>): Type<OnApplicationBootstrap> => {
   @Injectable()
@@ -12,10 +15,11 @@ export const NatsTrigger = <I extends object>(subject: string, endpoint: Type<Co
     constructor(
       @Inject(NatsCommandServer) private readonly commands: NatsCommandServer,
       @Inject(endpoint) private readonly handler: CommandEndpoint<I>,
+      @Inject(APP_CONFIG) private readonly config: AppConfig,
     ) {}
 
     onApplicationBootstrap(): void {
-      this.commands.serve(subject, this.handler);
+      this.commands.serve(subject, this.handler, this.config.bodyLimitBytes);
     }
   }
   return Trigger;

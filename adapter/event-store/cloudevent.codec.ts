@@ -1,6 +1,6 @@
 import { CloudEvent } from 'cloudevents';
 import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import { dataProblem, type EventStreamDefinition } from '@stream/event-stream';
 
 /** One event: CloudEvents structured content mode, as the CloudEvents NATS binding specifies. */
 export const CLOUDEVENT_CONTENT_TYPE = 'application/cloudevents+json';
@@ -100,6 +100,8 @@ const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, en
   if (type === undefined || !stream.eventTypes.includes(type)) {
     throw new UndecodableEvent(`${stream.name} #${message.sequence} has an unknown event type ${event.type}`);
   }
+  const problem = dataProblem(stream, type, event.data);
+  if (problem !== undefined) throw new UndecodableEvent(`${stream.name} #${message.sequence}: ${problem}`);
   const metadata: EventMetadata = {
     id: event.id,
     stream: stream.name,

@@ -25,10 +25,25 @@ export class Credentials {
     if (presented === undefined) {
       throw new Unauthorized('this endpoint needs credentials: send "Authorization: Bearer <token>" with one of the configured AUTH_TOKENS');
     }
-    const candidate = digest(presented);
-    if (!this.digests.some((accepted) => timingSafeEqual(accepted, candidate))) {
+    if (!this.accepts(digest(presented))) {
       throw new Unauthorized('the token is not one of the configured AUTH_TOKENS');
     }
+  }
+
+  /**
+   * The SHA-256 (hex) of the request's token when it is an accepted one, else undefined: what the
+   * rate limit counts a client by. A wrong or absent token, or any token while auth is off, names no client.
+   */
+  acceptedDigest(headers: IncomingHttpHeaders, url?: string): string | undefined {
+    if (!this.required) return undefined;
+    const presented = tokenFrom(headers, url);
+    if (presented === undefined) return undefined;
+    const candidate = digest(presented);
+    return this.accepts(candidate) ? candidate.toString('hex') : undefined;
+  }
+
+  private accepts(candidate: Buffer): boolean {
+    return this.digests.some((accepted) => timingSafeEqual(accepted, candidate));
   }
 }
 

@@ -22,7 +22,7 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
-const problemType = (code: string): string => `https://problems.event-model.dev/${code}`;
+export const problemType = (code: string): string => `https://problems.event-model.dev/${code}`;
 
 const titleOf = (code: string): string => {
   const words = code.split('-').join(' ');
@@ -47,12 +47,15 @@ export const toProblem = (error: unknown): Problem => {
   if (error instanceof DomainError) {
     return { type: problemType(error.code), title: titleOf(error.code), status: statusOf(error), detail: error.message };
   }
-  return {
-    type: problemType('internal-error'),
-    title: 'Internal error',
-    status: 500,
-    detail: 'the request failed unexpectedly; it is logged with its correlation id',
-  };
+  return internalProblem;
+};
+
+/** What an unexpected failure tells the client: nothing about the failure but that it is logged with its correlation id. */
+export const internalProblem: Problem = {
+  type: problemType('internal-error'),
+  title: 'Internal error',
+  status: 500,
+  detail: 'internal error; it is logged with the correlation id of this request',
 };
 
 const statusOf = (error: DomainError): number => {
@@ -63,3 +66,11 @@ const statusOf = (error: DomainError): number => {
   if (error instanceof ConsistencyTimeout) return 504;
   return 500;
 };
+
+/** A body over the configured limit (`BODY_LIMIT_BYTES`): what NATS commands answer, as Fastify does over HTTP. */
+export const payloadTooLarge = (limitBytes: number): Problem => ({
+  type: problemType('payload-too-large'),
+  title: 'Payload too large',
+  status: 413,
+  detail: `the request body is larger than ${limitBytes} bytes (BODY_LIMIT_BYTES)`,
+});

@@ -19,8 +19,8 @@ export class QueryParams {
   /** `?sequence=N`: wait until the view has applied stream sequence N (read your own writes). */
   sequence(value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
-    const sequence = Number(value);
-    if (!Number.isSafeInteger(sequence) || sequence < 0) {
+    const sequence = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(sequence)) {
       this.errors.push({ field: 'sequence', messages: ['sequence must be a non-negative integer'] });
       return undefined;
     }

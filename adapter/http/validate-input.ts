@@ -10,6 +10,7 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInput('the body must be a JSON object', [{ field: '', messages: ['must be a JSON object'] }]);
   }
+  refuseHostileShapes(body);
   const input = plainToInstance(type, body, { enableImplicitConversion: false });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) {
@@ -17,6 +18,39 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
     throw new InvalidInput(`invalid input: ${fields.map((error) => error.field).join(', ')}`, fields);
   }
   return input;
+};
+
+/** Inputs are three levels deep and a handful of values; anything far beyond is refused before it is walked recursively. */
+export const MAX_INPUT_DEPTH = 8;
+export const MAX_INPUT_VALUES = 256;
+
+/**
+ * Walks the body breadth-first, level by level, stopping at the first limit crossed, so nothing
+ * recursive ever sees a deep body. Fields named like `Object.prototype`'s members (`__proto__`,
+ * `toString`, `constructor`…) are refused by name: the validator's whitelist would let them through,
+ * and NATS bodies are parsed with plain `JSON.parse`.
+ */
+const refuseHostileShapes = (body: object): void => {
+  let values = 0;
+  let level: [unknown, string][] = [[body, '']];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > MAX_INPUT_DEPTH) {
+      throw new InvalidInput(`the body nests deeper than ${MAX_INPUT_DEPTH} levels`, [{ field: '', messages: [`must nest at most ${MAX_INPUT_DEPTH} levels`] }]);
+    }
+    const next: [unknown, string][] = [];
+    for (const [value, path] of level) {
+      if (typeof value !== 'object' || value === null) continue;
+      for (const [key, child] of Object.entries(value)) {
+        const field = path ? `${path}.${key}` : key;
+        if (key in Object.prototype) throw new InvalidInput(`invalid input: ${field}`, [{ field, messages: [`${field} is not allowed`] }]);
+        if (++values > MAX_INPUT_VALUES) {
+          throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
+        }
+        next.push([child, field]);
+      }
+    }
+    level = next;
+  }
 };
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>

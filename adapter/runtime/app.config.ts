@@ -20,6 +20,9 @@ export interface AppConfig {
   readonly liveHeartbeatMs: number;
   readonly liveMaxQueuedBytes: number;
   readonly liveMaxSubscriptions: number;
+  /** Requests (and `/live` upgrades) one client may make per `rateLimitWindowMs`; a client is its accepted token, else its IP. */
+  readonly rateLimitRequests: number;
+  readonly rateLimitWindowMs: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -54,6 +57,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     liveHeartbeatMs: integer(env, 'LIVE_HEARTBEAT_MS', 15_000, 100, 300_000),
     liveMaxQueuedBytes: integer(env, 'LIVE_MAX_QUEUED_BYTES', 1_048_576, 1_024, 268_435_456),
     liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
+    rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 1_000, 1, 100_000_000),
+    rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
   };
 };
 

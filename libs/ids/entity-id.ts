@@ -30,14 +30,23 @@ export const isCalendarDate = (value: unknown): value is string => {
 
 /** Thrown when code tries to build a subject from an id nobody validated. */
 export class InvalidSubjectToken extends Error {
-  constructor(readonly token: string) {
-    super(`"${token}" cannot be used in a NATS subject: ids must match ${ENTITY_ID_PATTERN.source}`);
+  constructor(
+    readonly token: string,
+    expected = `an id matching ${ENTITY_ID_PATTERN.source}`,
+  ) {
+    super(`"${token}" cannot be used in a NATS subject: expected ${expected}`);
     this.name = 'InvalidSubjectToken';
   }
 }
 
-/** The last line of defence: every subject builder passes its tokens through here. */
+/** The last line of defence: every subject builder passes its id tokens through here. */
 export const subjectToken = (value: string): string => {
-  if (isEntityId(value) || isCalendarDate(value)) return value;
+  if (isEntityId(value)) return value;
   throw new InvalidSubjectToken(value);
+};
+
+/** The same for date tokens: a calendar date, not merely digits and dashes (2023-02-30 is refused). */
+export const dateToken = (value: string): string => {
+  if (isCalendarDate(value)) return value;
+  throw new InvalidSubjectToken(value, `a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`);
 };

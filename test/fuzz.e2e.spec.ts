@@ -1,0 +1,253 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import fc from 'fast-check';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import { NatsCommandServer } from '@adapter/command/nats-command.server';
+import { AppHarness } from './app.harness';
+import { booking } from './hotel.requests';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** What the issue says ids are, written out again so the fuzzer does not trust the code it tests. */
+const isValidId = (value: unknown): boolean =>
+  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value));
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Ids and dates the API must refuse: separators, wildcards, whitespace, control characters, unicode, wrong types. */
+const badId: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>('', '.', 'a..b', 'a.b', '*', '>', 'a*', ' 1', '1 ', '\t', 'a\nb', '\u0000', '\u007f', 'é', '房间', '🛏', '-1', '_a', 'x'.repeat(65)),
+  fc.string({ unit: 'grapheme', maxLength: 80 }).filter((text) => !isValidId(text)),
+  fc.constantFrom<Json>(0, -1, 1.5, -0.5, 2 ** 53, true, false, null, [], [1], {}, { id: 1 }),
+);
+const badDate: fc.Arbitrary<Json> = fc.oneof(
+  fc.record({ year: fc.integer({ min: 2000, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), over: fc.integer({ min: 1, max: 3 }) }).map(
+    ({ year, month, over }) => `${year}-${pad(month)}-${pad((DAYS_IN_MONTH[month - 1] ?? 31) + (month === 2 && year % 4 === 0 && year !== 2100 ? 1 : 0) + over)}`,
+  ),
+  fc.oneof(fc.integer({ min: 0, max: 1999 }), fc.integer({ min: 2101, max: 9999 })).map((year) => `${pad(year, 4)}-06-15`),
+  fc.integer({ min: 13, max: 99 }).map((month) => `2022-${pad(month)}-01`),
+  fc.constantFrom<Json>('2023-02-30', '2022-00-10', '2022-12-00', '2022-12-12T00:00:00Z', ' 2022-12-12', '2022-12-12\n', '２０２２-１２-１２', '', '*', 'a..b', 20221212, null, []),
+  fc.string({ maxLength: 12 }).filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
+);
+const unknownKey = fc
+  .oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('toString', 'valueOf', 'hasOwnProperty', 'constructor', '__defineGetter__', 'isPrototypeOf'))
+  .filter((key) => !['data', 'room', 'client', 'date', 'name', 'id', '__proto__'].includes(key));
+
+interface CommandModel {
+  readonly valid: { data: Record<string, Json> };
+  /** Leaf fields and how to break them, as dotted paths into `valid`. */
+  readonly fields: Readonly<Record<string, fc.Arbitrary<Json>>>;
+  /** Fields whose absence is an error. */
+  readonly required: readonly string[];
+}
+
+const roomDay = { room: { id: 1 }, date: '2031-01-01' };
+/** Every command, by name: the HTTP route `/mutation/<name>` and the NATS subject `cmd.hotel.<name>`. */
+const COMMANDS: Readonly<Record<string, CommandModel>> = {
+  'book-room': {
+    valid: { data: { ...roomDay, client: { id: 1 } } },
+    fields: { 'data.room.id': badId, 'data.client.id': badId, 'data.date': badDate },
+    required: ['data', 'data.room', 'data.room.id', 'data.client', 'data.client.id', 'data.date'],
+  },
+  checkin: {
+    valid: { data: { ...roomDay, client: { id: 1 } } },
+    fields: { 'data.room.id': badId, 'data.client.id': badId, 'data.date': badDate },
+    required: ['data', 'data.room', 'data.room.id', 'data.client', 'data.client.id', 'data.date'],
+  },
+  cleanup: {
+    valid: { data: roomDay },
+    fields: { 'data.room.id': badId, 'data.date': badDate },
+    required: ['data', 'data.room', 'data.room.id', 'data.date'],
+  },
+  'register-room': {
+    valid: { data: { room: { id: 9 }, name: 'Attic' } },
+    fields: { 'data.room.id': badId, 'data.name': fc.oneof(fc.constantFrom<Json>('', 'x'.repeat(101), 5, [], {}, true)) },
+    required: ['data', 'data.room', 'data.room.id'],
+  },
+};
+
+type QueryParam = 'id' | 'date' | 'sequence';
+/** Every query: its path parameters (ids or dates) and whether it takes `?sequence=`. */
+const QUERIES: Readonly<Record<string, Readonly<Record<string, QueryParam>>>> = {
+  '/query/booking/:roomId/:date': { roomId: 'id', date: 'date', sequence: 'sequence' },
+  '/query/cleanup-schedule/:date': { date: 'date', sequence: 'sequence' },
+  '/query/rooms': {},
+};
+const GOOD_DATE = '2031-01-01';
+const queryValue = (kind: QueryParam): fc.Arbitrary<string> => {
+  if (kind === 'id') return fc.oneof(fc.constantFrom('1', '7'), badId.map(String));
+  if (kind === 'date') return fc.oneof(fc.constant(GOOD_DATE), badDate.map(String));
+  return fc.oneof(fc.constant('0'), fc.constantFrom('-1', '1.5', '1e3', '0x10', ' 1', '', '99999999999999999'), fc.string({ maxLength: 8 }).filter((text) => !/^\d+$/.test(text)));
+};
+const queryValueIsValid = (kind: QueryParam, raw: string): boolean =>
+  kind === 'id' ? isValidId(raw) : kind === 'date' ? raw === GOOD_DATE : /^\d{1,16}$/.test(raw);
+
+const clone = <T>(value: T): T => structuredClone(value);
+const setAt = (body: Record<string, Json>, path: string, value: Json | undefined): void => {
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let node = body;
+  for (const key of keys) node = node[key] as Record<string, Json>;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+};
+const objectPaths = (value: Json, prefix = ''): string[] =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? [prefix, ...Object.entries(value).flatMap(([key, child]) => objectPaths(child, prefix ? `${prefix}.${key}` : key))]
+    : [];
+
+/** A refused input, and the field its 400 must name (`''` is the body itself); 413 for bodies over the limit. */
+interface BadInput {
+  readonly body: string;
+  readonly status: 400 | 413;
+  readonly field?: string;
+}
+
+const badInputs = (model: CommandModel): fc.Arbitrary<BadInput> => {
+  const fieldPaths = Object.keys(model.fields);
+  const brokenField = fc.constantFrom(...fieldPaths).chain((path) =>
+    (model.fields[path] ?? badId).map((value): BadInput => {
+      const body = clone(model.valid);
+      setAt(body, path, value);
+      return { body: JSON.stringify(body), status: 400, field: path };
+    }),
+  );
+  const missing = fc.constantFrom(...model.required).map((path): BadInput => {
+    const body = clone(model.valid);
+    setAt(body, path, undefined);
+    return { body: JSON.stringify(body), status: 400, field: path };
+  });
+  const unknown = fc.tuple(fc.constantFrom(...objectPaths(model.valid)), unknownKey, fc.jsonValue()).map(([at, key, value]): BadInput => {
+    const body = clone(model.valid) as Record<string, Json>;
+    const target = at ? (at.split('.').reduce<Json>((node, part) => (node as Record<string, Json>)[part] ?? null, body) as Record<string, Json>) : body;
+    target[key] = value as Json;
+    return { body: JSON.stringify(body), status: 400, field: at ? `${at}.${key}` : key };
+  });
+  const notAnObject = fc.oneof(fc.jsonValue().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)), fc.array(fc.jsonValue(), { maxLength: 5 }))
+    .map((value): BadInput => ({ body: JSON.stringify(value), status: 400, field: '' }));
+  const malformed = fc.string({ unit: 'grapheme', maxLength: 60 })
+    .map((text) => `{"data":${text}`)
+    .filter((text) => { try { JSON.parse(text); return false; } catch { return true; } })
+    .map((body): BadInput => ({ body, status: 400, field: '' }));
+  const deep = fc.integer({ min: 10, max: 1_500 }).map((depth): BadInput => ({ body: `${'{"data":'.repeat(depth)}1${'}'.repeat(depth)}`, status: 400, field: '' }));
+  const wide = fc.integer({ min: 300, max: 2_000 }).map((length): BadInput => ({
+    body: JSON.stringify({ data: { ...model.valid.data, room: { id: Array.from({ length }, (_, index) => index) } } }),
+    status: 400,
+    field: '',
+  }));
+  const huge = fc.integer({ min: 16_385, max: 200_000 }).map((length): BadInput => ({ body: JSON.stringify({ ...model.valid, padding: 'x'.repeat(length) }), status: 413 }));
+  return fc.oneof(brokenField, brokenField, missing, unknown, notAnObject, malformed, deep, wide, huge);
+};
+
+/** The routes the app registers, as `METHOD /path`, found through Nest's own metadata. */
+const registeredRoutes = (hotel: AppHarness): string[] => {
+  const scanner = new MetadataScanner();
+  const routes: string[] = [];
+  for (const { instance, metatype } of hotel.app.get(DiscoveryService).getControllers()) {
+    if (!instance || !metatype) continue;
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name] as object;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      routes.push(`${RequestMethod[method]} /${[prefix, path].filter((part) => part && part !== '/').join('/')}`);
+    }
+  }
+  return routes;
+};
+
+const RUNS = { numRuns: 150 };
+
+describe('fuzzing every endpoint and every NATS command', () => {
+  let hotel: AppHarness;
+  let routes: string[];
+
+  beforeAll(async () => {
+    hotel = await AppHarness.start({ rateLimitRequests: 1_000_000 });
+    routes = registeredRoutes(hotel);
+  });
+
+  afterAll(async () => {
+    await hotel.dispose();
+  });
+
+  const streamsState = async () => [await hotel.lastSequence(HOTEL_STREAM.name), await hotel.lastSequence(DEAD_LETTER_STREAM.name)];
+
+  it('has a model for every command route, query route and NATS command the app serves', () => {
+    const mutations = routes.filter((route) => route.startsWith('PUT /mutation/'));
+    const queries = routes.filter((route) => route.startsWith('GET /query/'));
+    expect(mutations.length).toBeGreaterThan(0);
+    expect(mutations.map((route) => route.slice('PUT /mutation/'.length)).sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(queries.map((route) => route.slice('GET '.length)).sort()).toEqual(Object.keys(QUERIES).sort());
+    expect(hotel.app.get(NatsCommandServer).served.map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
+
+  it.each(Object.keys(COMMANDS))('PUT /mutation/%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {
+    const model = COMMANDS[command] as CommandModel;
+    const before = await streamsState();
+    await fc.assert(
+      fc.asyncProperty(badInputs(model), async (input) => {
+        const response = await hotel.app.inject({ method: 'PUT', url: `/mutation/${command}`, payload: input.body, headers: { 'content-type': 'application/json' } });
+        expect(response.statusCode).toBe(input.status);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const problem = response.json<{ status: number; errors?: { field: string }[] }>();
+        expect(problem.status).toBe(input.status);
+        if (input.field !== undefined) expect(problem.errors?.map(({ field }) => field)).toContain(input.field);
+      }),
+      RUNS,
+    );
+    expect(await streamsState()).toEqual(before);
+  });
+
+  it.each(Object.keys(COMMANDS))('cmd.hotel.%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {
+    const model = COMMANDS[command] as CommandModel;
+    const before = await streamsState();
+    await fc.assert(
+      fc.asyncProperty(badInputs(model), async (input) => {
+        const reply = await hotel.observer.request(`cmd.hotel.${command}`, input.body, { timeout: 5_000 });
+        expect(reply.headers?.get('Status')).toBe(String(input.status));
+        expect(reply.headers?.get('Content-Type')).toBe('application/problem+json');
+        const problem = reply.json<{ errors?: { field: string }[] }>();
+        if (input.field !== undefined) expect(problem.errors?.map(({ field }) => field)).toContain(input.field);
+      }),
+      { numRuns: 80 },
+    );
+    expect(await streamsState()).toEqual(before);
+  });
+
+  it.each(Object.keys(QUERIES))('GET %s answers any parameters with a 2xx or a 4xx problem naming exactly the bad ones', async (route) => {
+    const params = QUERIES[route] ?? {};
+    const before = await streamsState();
+    await fc.assert(
+      fc.asyncProperty(fc.record(Object.fromEntries(Object.entries(params).map(([name, kind]) => [name, queryValue(kind)]))), async (values: Record<string, string>) => {
+        const { sequence, ...path } = values;
+        const url = Object.entries(path).reduce((built, [name, raw]) => built.replace(`:${name}`, encodeURIComponent(raw)), route);
+        const response = await hotel.app.inject({ method: 'GET', url: sequence === undefined ? url : `${url}?sequence=${encodeURIComponent(sequence)}` });
+        expect(response.statusCode).toBeLessThan(500);
+        if (response.statusCode < 400) return;
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const invalid = Object.entries(values).filter(([name, raw]) => !queryValueIsValid(params[name] ?? 'id', raw)).map(([name]) => name);
+        if (response.statusCode === 400) {
+          expect(response.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field).sort()).toEqual(invalid.sort());
+        } else {
+          expect(response.statusCode).toBe(404);
+        }
+      }),
+      RUNS,
+    );
+    expect(await streamsState()).toEqual(before);
+  });
+
+  it('stays healthy after all of it: a good booking is stored, shown and scheduled for cleaning', async () => {
+    const booked = await hotel.put('/mutation/book-room', booking(2, 'after-fuzz', GOOD_DATE));
+    expect(booked.status).toBe(201);
+    const view = await hotel.get(`/query/booking/2/${GOOD_DATE}?sequence=${String(booked.body.sequence)}`);
+    expect(view.body).toMatchObject({ view: { roomId: '2', clientId: 'after-fuzz', availability: 'booked' } });
+    await hotel.eventually(`/query/cleanup-schedule/${GOOD_DATE}`, (answer) => JSON.stringify(answer.body).includes('"roomId":"2"'));
+  });
+});
