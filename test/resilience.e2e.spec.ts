@@ -88,6 +88,16 @@ describe('the hotel board across restarts, outages and poison', () => {
     expect(consumers).toEqual(new Set(['view-booking-board', 'view-cleanup-schedule', 'automation-schedule-cleaning']));
     await expectRebuildsEqualLive(hotel);
   });
+
+  it('lets the commands and the bot of a room-day go on past a foreign message on its own subject', async () => {
+    const headers = natsHeaders();
+    headers.set('Content-Type', 'application/cloudevents+json');
+    await jetstream(hotel.observer).publish('hotel.room-day.4.2027-08-01', '{"not":"a cloudevent"}', { headers });
+    expect((await hotel.put('/mutation/book-room', booking(4, 1, '2027-08-01'))).status).toBe(201);
+    expect((await hotel.put('/mutation/book-room', booking(4, 2, '2027-08-01'))).status).toBe(409);
+    await hotel.eventually('/query/cleanup-schedule/2027-08-01', (reply) => reply.status === 200);
+    expect((await hotel.put('/mutation/cleanup', cleanup(4, '2027-08-01'))).status).toBe(201);
+  });
 });
 
 /** Every view, replayed from the stream into a fresh bucket, holds the same documents as the live one. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
@@ -6,7 +7,7 @@ import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
-import { decodeEvents, encodeEvents, type EnvelopeContext } from './cloudevent.codec';
+import { decodeEvents, encodeEvents, UndecodableEvent, type EnvelopeContext, type StoredMessage } from './cloudevent.codec';
 
 export interface AppendOptions {
   /** Last sequence of the entity's subject the decision was made on; 0 for a new entity. */
@@ -55,6 +56,7 @@ export interface EventStoreOptions {
  */
 export class JetStreamEventStore {
   private readonly retryBudgetMs: number;
+  private readonly logger = new Logger('EventStore');
 
   constructor(
     private readonly nats: NatsClient,
@@ -63,7 +65,11 @@ export class JetStreamEventStore {
     this.retryBudgetMs = options.retryBudgetMs ?? 10_000;
   }
 
-  /** Events of one entity stored after sequence `after`, in order. */
+  /**
+   * Events of one entity stored after sequence `after`, in order. A message that is not an event of
+   * the stream (nothing this store wrote) is skipped, as the views and automations dead-letter it,
+   * so one foreign message on an entity's subject cannot block its commands forever.
+   */
   async read<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
     subject: string,
@@ -77,7 +83,7 @@ export class JetStreamEventStore {
       );
       if (!message) return { events, lastSequence };
       lastSequence = message.seq;
-      events.push(...decodeEvents<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+      events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
     }
   }
 
@@ -108,6 +114,16 @@ export class JetStreamEventStore {
       throw new WrongExpectedSequence(subject, options.expectedSequence);
     }
     return { stream: ack.stream, subject, sequence: ack.seq, eventIds, time };
+  }
+
+  private decodeOrSkip<E extends Message<string, unknown>>(stream: EventStreamDefinition, message: StoredMessage): RecordedEvent<E>[] {
+    try {
+      return decodeEvents<E>(stream, message);
+    } catch (error) {
+      if (!(error instanceof UndecodableEvent)) throw error;
+      this.logger.error({ message: 'skipped a message that is not an event of the stream', stream: stream.name, subject: message.subject, sequence: message.sequence, reason: error.message });
+      return [];
+    }
   }
 
   /** A duplicate ack is ours when an earlier try of this very append was stored. */
