@@ -1,7 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { connect } from '@nats-io/transport-node';
-import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
+import {
+  AuthorizationError,
+  credsAuthenticator,
+  PermissionViolationError,
+  RequestError,
+  TimeoutError,
+  type ConnectionOptions,
+  type NatsConnection,
+} from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { assertNever } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 
 export interface NatsClientOptions {
@@ -10,6 +20,53 @@ export interface NatsClientOptions {
   readonly name: string;
   /** Time a JetStream API call or publish may take before it is retried or reported. */
   readonly requestTimeoutMs?: number;
+  /** How the app proves who it is; none connects anonymously. */
+  readonly auth?: NatsAuth;
+}
+
+/** The app's NATS credentials: a user and password, a token, or a `.creds` file (JWT and NKEY seed) of a decentralised account. */
+export type NatsAuth =
+  | { readonly kind: 'password'; readonly user: string; readonly password: string }
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'creds'; readonly file: string };
+
+/**
+ * The app's own inbox subjects (replies to its requests, JetStream deliveries): `_INBOX_app.>`, apart
+ * from the `_INBOX.>` of other clients, so a user allowed to read replies to its commands cannot read
+ * what JetStream answers the app.
+ */
+export const APP_INBOX_PREFIX = '_INBOX_app';
+
+/** Server URLs as they may be logged: a user and password written into a URL are masked. */
+export const withoutCredentials = (servers: string): string => servers.replace(/\/\/[^/@,]*@/g, '//<credentials>@');
+
+/** What each kind of credentials is configured with, for error messages. */
+const AUTH_SETTINGS: Record<NatsAuth['kind'] | 'none', string> = {
+  password: 'NATS_USER and NATS_PASSWORD',
+  token: 'NATS_TOKEN',
+  creds: 'NATS_CREDS',
+  none: 'NATS_USER and NATS_PASSWORD, NATS_TOKEN or NATS_CREDS (the server requires credentials)',
+};
+
+/** Thrown at start-up when the server refuses the app's credentials. */
+export class NatsAuthenticationFailed extends Error {
+  constructor(servers: string, auth: NatsAuth | undefined, options?: { cause?: unknown }) {
+    const reason = options?.cause instanceof Error ? options.cause.message : String(options?.cause);
+    super(`NATS at ${withoutCredentials(servers)} refused the app's credentials (${reason}): check ${AUTH_SETTINGS[auth?.kind ?? 'none']}`, options);
+    this.name = 'NatsAuthenticationFailed';
+  }
+}
+
+/** Thrown at start-up when the app's NATS user may not use a subject the app needs. */
+export class NatsPermissionDenied extends Error {
+  constructor(servers: string, options: { cause: PermissionViolationError }) {
+    super(
+      `the app's NATS user at ${withoutCredentials(servers)} may not ${options.cause.operation} to ${options.cause.subject}: ` +
+        'grant it the permissions the README lists under Security',
+      options,
+    );
+    this.name = 'NatsPermissionDenied';
+  }
 }
 
 /** Thrown at start-up when no NATS server answers. */
@@ -17,7 +74,7 @@ export class NatsUnreachable extends Error {
   constructor(servers: string, options?: { cause?: unknown }) {
     const reason = options?.cause instanceof Error ? options.cause.message : String(options?.cause);
     super(
-      `cannot reach NATS at ${servers} (${reason}): start a nats-server with JetStream there, ` +
+      `cannot reach NATS at ${withoutCredentials(servers)} (${reason}): start a nats-server with JetStream there, ` +
         'fix NATS_URL, or unset NATS_URL to let the app start its own embedded server',
       options,
     );
@@ -45,19 +102,24 @@ export class NatsClient {
     const servers = options.servers.split(',').map((server) => server.trim()).filter(Boolean);
     const timeout = options.requestTimeoutMs ?? 5_000;
     let connection: NatsConnection;
+    const credentials = await credentialOptions(options.auth);
     try {
       connection = await connect({
         servers,
         name: options.name,
+        inboxPrefix: APP_INBOX_PREFIX,
         maxReconnectAttempts: -1,
         reconnectTimeWait: 250,
         timeout,
+        ...credentials,
       });
     } catch (cause) {
+      if (cause instanceof AuthorizationError) throw new NatsAuthenticationFailed(options.servers, options.auth, { cause });
       throw new NatsUnreachable(options.servers, { cause });
     }
     const jsm = await jetstreamManager(connection, { timeout }).catch(async (cause: unknown) => {
       await connection.close();
+      if (cause instanceof PermissionViolationError) throw new NatsPermissionDenied(options.servers, { cause });
       throw new NatsUnreachable(`${options.servers} (JetStream is not enabled there)`, { cause });
     });
     return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection));
@@ -85,6 +147,35 @@ export class NatsClient {
       if (status.type === 'reconnect') this.connected = true;
     }
     this.connected = false;
+  }
+}
+
+/** The connection options for the credentials; a `.creds` file is read once, here. */
+const credentialOptions = async (auth: NatsAuth | undefined): Promise<Partial<ConnectionOptions>> => {
+  switch (auth?.kind) {
+    case undefined:
+      return {};
+    case 'password':
+      return { user: auth.user, pass: auth.password };
+    case 'token':
+      return { token: auth.token };
+    case 'creds': {
+      const creds = await readFile(auth.file).catch((cause: unknown) => {
+        throw new NatsCredentialsUnreadable(auth.file, { cause });
+      });
+      return { authenticator: credsAuthenticator(creds) };
+    }
+    default:
+      return assertNever(auth);
+  }
+};
+
+/** Thrown at start-up when the `.creds` file named by NATS_CREDS cannot be read. */
+export class NatsCredentialsUnreadable extends Error {
+  constructor(file: string, options: { cause: unknown }) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(`cannot read the NATS credentials file ${file} (${reason}): fix NATS_CREDS or the file's permissions`, options);
+    this.name = 'NatsCredentialsUnreadable';
   }
 }
 
