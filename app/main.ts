@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NatsServerProcess } from '@libs/nats-server/nats-server.process';
-import { withoutCredentials } from '@adapter/nats/nats.client';
+import { withoutCredentials } from '@adapter/nats/nats-credentials';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
 import { createApp } from './app.factory';

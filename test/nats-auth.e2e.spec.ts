@@ -4,19 +4,21 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WebSocket } from 'ws';
 import { connect } from '@nats-io/transport-node';
-import { AuthorizationError, headers as natsHeaders, PermissionViolationError, type NatsConnection } from '@nats-io/nats-core';
+import { AuthorizationError, headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { LiveViews } from '@adapter/live/live-views';
-import { APP_INBOX_PREFIX, NatsAuthenticationFailed, NatsClient } from '@adapter/nats/nats.client';
+import { APP_INBOX_PREFIX, NatsClient } from '@adapter/nats/nats.client';
+import { NatsAuthenticationFailed } from '@adapter/nats/nats-credentials';
 import { bucketName } from '@adapter/projection/kv-projector';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { createApp } from '@app/app.factory';
 import { startEmbeddedNats, VIEW_BUCKETS } from '@app/embedded-nats';
 import { booking, cleanup } from './hotel.requests';
 import { LiveClient } from './live.client';
+import { expectPublishAllowed, expectPublishRefused, expectSubscribeRefused, followViolations } from './nats-permissions';
 
 const date = '2022-12-12';
 
@@ -153,57 +155,17 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
     await expectSubscribeRefused(sender, 'hotel.>');
     await expectSubscribeRefused(sender, `${APP_INBOX_PREFIX}.>`);
     await expectSubscribeRefused(sender, 'cmd.hotel.>');
-    const sequence = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
+    // Requests whose reply subject is not an inbox are not executed: the same room-day stays free for the next client.
     sender.publish('cmd.hotel.book-room', JSON.stringify(booking(4, 1, '2031-01-01')), { reply: `hotel.room-day.4.${date}` });
     sender.publish('cmd.hotel.book-room', JSON.stringify(booking(4, 1, '2031-01-02')), { reply: '$JS.API.STREAM.DELETE.HOTEL' });
-    const answered = await sender.request('cmd.hotel.book-room', JSON.stringify(booking(4, 1, '2031-01-03')), { timeout: 10_000 });
-    expect(answered.headers?.get('Status')).toBe('201');
-    const info = await jsm.streams.info(HOTEL_STREAM.name);
-    expect(info.state.last_seq).toBe(sequence + 1);
+    for (const day of ['2031-01-01', '2031-01-02']) {
+      const answered = await sender.request('cmd.hotel.book-room', JSON.stringify(booking(4, 2, day)), { timeout: 10_000 });
+      expect(answered.headers?.get('Status')).toBe('201');
+    }
+    expect((await jsm.streams.info(HOTEL_STREAM.name)).config.name).toBe(HOTEL_STREAM.name);
     expect(await jsm.direct.getMessage(HOTEL_STREAM.name, { last_by_subj: `hotel.room-day.4.${date}` }).catch(() => null)).toBeNull();
   });
 });
-
-/** Publishes and waits for the server's answer: a permissions violation, reported on the connection's status. */
-const expectPublishRefused = async (connection: NatsConnection, subject: string): Promise<void> => {
-  expect(await violationsDuring(connection, () => connection.publish(subject, 'probe'))).toContainEqual(
-    expect.objectContaining({ operation: 'publish', subject }),
-  );
-};
-
-const expectPublishAllowed = async (connection: NatsConnection, subject: string): Promise<void> => {
-  expect(await violationsDuring(connection, () => connection.publish(subject, ''))).toEqual([]);
-};
-
-const expectSubscribeRefused = async (connection: NatsConnection, subject: string): Promise<void> => {
-  const subscription = connection.subscribe(subject);
-  await connection.flush();
-  await expect(subscription.closed).resolves.toBeInstanceOf(PermissionViolationError);
-};
-
-/** Every permission violation the server reported to a connection, in order. */
-const violationLogs = new WeakMap<NatsConnection, PermissionViolationError[]>();
-
-const followViolations = (connection: NatsConnection): void => {
-  const violations: PermissionViolationError[] = [];
-  violationLogs.set(connection, violations);
-  void (async () => {
-    for await (const event of connection.status()) {
-      if (event.type === 'error' && event.error instanceof PermissionViolationError) violations.push(event.error);
-    }
-  })();
-};
-
-/** The permission violations the server reports for what `act` sends; the round trip of a flush orders them before its answer. */
-const violationsDuring = async (connection: NatsConnection, act: () => void): Promise<PermissionViolationError[]> => {
-  const log = violationLogs.get(connection);
-  if (!log) throw new Error('the connection is not followed for violations');
-  const before = log.length;
-  act();
-  await connection.flush();
-  await new Promise((resolve) => setImmediate(resolve));
-  return log.slice(before);
-};
 
 const listen = async (app: NestFastifyApplication): Promise<string> => {
   await app.listen({ port: 0, host: '127.0.0.1' });

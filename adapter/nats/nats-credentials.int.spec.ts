@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nkeys, nuid } from '@nats-io/nats-core';
 import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
-import { NatsAuthenticationFailed, NatsClient, NatsCredentialsUnreadable, type NatsAuth } from './nats.client';
+import { NatsClient } from './nats.client';
+import { NatsAuthenticationFailed, NatsCredentialsUnreadable, type NatsAuth } from './nats-credentials';
 
 type KeyPair = ReturnType<typeof nkeys.createUser>;
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { NatsAuth } from '@adapter/nats/nats.client';
+import type { NatsAuth } from '@adapter/nats/nats-credentials';
 
 /** Everything the app reads from its environment; see the README's configuration table. */
 export interface AppConfig {
