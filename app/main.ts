@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { join } from 'node:path';
-import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
+import type { NatsServerProcess } from '@libs/nats-server/nats-server.process';
+import { withoutCredentials } from '@adapter/nats/nats-credentials';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
 import { createApp } from './app.factory';
+import { EMBEDDED_ACCOUNT, startEmbeddedNats } from './embedded-nats';
 
 /**
  * Starts the app. Without NATS_URL it first starts its own nats-server with JetStream on loopback,
- * keeping data under DATA_DIR, and stops it after the app has drained.
+ * with users and passwords made for this run, keeping data under DATA_DIR, and stops it after the
+ * app has drained. No password is logged: the operator's is in a file only its OS user can read.
  */
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -16,19 +18,22 @@ const main = async (): Promise<void> => {
   const logger = new Logger('Main');
   let embedded: NatsServerProcess | undefined;
   let natsUrl = config.natsUrl;
+  let natsAuth = config.natsAuth;
   if (!natsUrl) {
-    const storeDir = join(config.dataDir, 'nats');
-    embedded = await new NatsServerProcess({ storeDir, port: config.embeddedNatsPort, name: 'embedded' }).start();
+    const started = await startEmbeddedNats(config.dataDir, config.embeddedNatsPort);
+    embedded = started.server;
     natsUrl = embedded.url;
-    logger.log({ message: 'embedded nats-server started', url: natsUrl, storeDir });
+    natsAuth = { kind: 'password', ...started.app };
+    logger.log({ message: 'embedded nats-server started', url: natsUrl, operatorUrlFile: started.files.operatorUrl, commandSenderUrlFile: started.files.commandSenderUrl });
+    if (started.migrated) logger.log({ message: 'JetStream data of the earlier unauthenticated embedded server moved into its account', account: EMBEDDED_ACCOUNT });
     process.once('exit', () => void embedded?.kill());
   }
-  const app = await createApp({ ...config, natsUrl }).catch(async (error: unknown) => {
+  const app = await createApp({ ...config, natsUrl, natsAuth }).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;
   });
   await app.listen({ port: config.port, host: config.host });
-  logger.log({ message: 'listening', url: await app.getUrl(), board: `${await app.getUrl()}/board`, nats: natsUrl, demoHotel: config.seedDemoHotel });
+  logger.log({ message: 'listening', url: await app.getUrl(), board: `${await app.getUrl()}/board`, nats: withoutCredentials(natsUrl), demoHotel: config.seedDemoHotel });
   if (config.authTokens.length === 0) {
     logger.warn({ message: 'AUTH_TOKENS is not set: anyone who reaches this port may send commands and watch views; set AUTH_TOKENS before exposing it' });
   }

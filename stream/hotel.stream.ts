@@ -42,3 +42,6 @@ export const roomDaySubjectFilter = (roomId?: string): string =>
 
 /** NATS request/reply subjects of the hotel's commands. Outside `hotel.>`, so never stored as events. */
 export const hotelCommandSubject = (command: string): string => `cmd.hotel.${subjectToken(command)}`;
+
+/** Every command of the hotel, for permissions and subscriptions. */
+export const hotelCommandSubjectFilter = (): string => 'cmd.hotel.>';

@@ -11,6 +11,13 @@ import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './co
 export const COMMAND_QUEUE_GROUP = 'commands';
 
 /**
+ * Replies go to inbox subjects only. The app may publish events, view entries and JetStream API
+ * requests, so a reply-to such as `hotel.room-day.1.2022-12-12` or `$JS.API.STREAM.DELETE.HOTEL`
+ * would make the app write or delete where the sender itself may not.
+ */
+export const COMMAND_REPLY_PREFIX = '_INBOX.';
+
+/**
  * Serves command endpoints over NATS request/reply: the request body is the same JSON as over
  * HTTP, and the reply carries a `Status` header and the same body or problem details.
  */
@@ -48,6 +55,10 @@ export class NatsCommandServer {
 
   private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg, maxBodyBytes: number): Promise<void> {
     const correlationId = correlationIdFrom(message.headers?.get('X-Correlation-Id'));
+    if (message.reply && !message.reply.startsWith(COMMAND_REPLY_PREFIX)) {
+      this.logger.warn({ message: `command refused: its reply subject is not under ${COMMAND_REPLY_PREFIX}`, command: endpoint.name, correlationId, replyTo: message.reply });
+      return;
+    }
     const context = { correlationId, causationId: randomUUID() };
     let reply: CommandReply;
     try {

@@ -1,8 +1,9 @@
 import { connect } from '@nats-io/transport-node';
-import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
+import { AuthorizationError, PermissionViolationError, RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
+import { credentialOptions, NatsAuthenticationFailed, NatsPermissionDenied, withoutCredentials, type NatsAuth } from './nats-credentials';
 
 export interface NatsClientOptions {
   /** One URL, or several separated by commas (the members of a cluster). */
@@ -10,14 +11,23 @@ export interface NatsClientOptions {
   readonly name: string;
   /** Time a JetStream API call or publish may take before it is retried or reported. */
   readonly requestTimeoutMs?: number;
+  /** How the app proves who it is; none connects anonymously. */
+  readonly auth?: NatsAuth;
 }
+
+/**
+ * The app's own inbox subjects (replies to its requests, JetStream deliveries): `_INBOX_app.>`, apart
+ * from the `_INBOX.>` of other clients, so a user allowed to read replies to its commands cannot read
+ * what JetStream answers the app.
+ */
+export const APP_INBOX_PREFIX = '_INBOX_app';
 
 /** Thrown at start-up when no NATS server answers. */
 export class NatsUnreachable extends Error {
   constructor(servers: string, options?: { cause?: unknown }) {
     const reason = options?.cause instanceof Error ? options.cause.message : String(options?.cause);
     super(
-      `cannot reach NATS at ${servers} (${reason}): start a nats-server with JetStream there, ` +
+      `cannot reach NATS at ${withoutCredentials(servers)} (${reason}): start a nats-server with JetStream there, ` +
         'fix NATS_URL, or unset NATS_URL to let the app start its own embedded server',
       options,
     );
@@ -45,19 +55,24 @@ export class NatsClient {
     const servers = options.servers.split(',').map((server) => server.trim()).filter(Boolean);
     const timeout = options.requestTimeoutMs ?? 5_000;
     let connection: NatsConnection;
+    const credentials = await credentialOptions(options.auth);
     try {
       connection = await connect({
         servers,
         name: options.name,
+        inboxPrefix: APP_INBOX_PREFIX,
         maxReconnectAttempts: -1,
         reconnectTimeWait: 250,
         timeout,
+        ...credentials,
       });
     } catch (cause) {
+      if (cause instanceof AuthorizationError) throw new NatsAuthenticationFailed(options.servers, options.auth, { cause });
       throw new NatsUnreachable(options.servers, { cause });
     }
     const jsm = await jetstreamManager(connection, { timeout }).catch(async (cause: unknown) => {
       await connection.close();
+      if (cause instanceof PermissionViolationError) throw new NatsPermissionDenied(options.servers, { cause });
       throw new NatsUnreachable(`${options.servers} (JetStream is not enabled there)`, { cause });
     });
     return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection));

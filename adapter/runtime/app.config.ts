@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { NatsAuth } from '@adapter/nats/nats-credentials';
 
 /** Everything the app reads from its environment; see the README's configuration table. */
 export interface AppConfig {
@@ -6,6 +7,8 @@ export interface AppConfig {
   readonly host: string;
   /** NATS server or cluster URLs; absent means the app starts its own embedded server. */
   readonly natsUrl: string | undefined;
+  /** The app's credentials for the server at `natsUrl`; the embedded server gets a login made at each start instead. */
+  readonly natsAuth: NatsAuth | undefined;
   readonly dataDir: string;
   readonly embeddedNatsPort: number;
   readonly logLevel: LogLevel;
@@ -28,10 +31,13 @@ export interface AppConfig {
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
-/** Thrown at start-up for a setting that cannot work, naming the variable to fix. */
+/**
+ * Thrown at start-up for a setting that cannot work, naming the variable to fix. `value` is shown,
+ * so secrets pass `<redacted>`; without a value, `expected` says what is missing or conflicting.
+ */
 export class InvalidConfiguration extends Error {
-  constructor(variable: string, value: string, expected: string) {
-    super(`${variable}=${value} is not valid: expected ${expected}`);
+  constructor(variable: string, value: string | undefined, expected: string) {
+    super(value === undefined ? `${variable}: ${expected}` : `${variable}=${value} is not valid: expected ${expected}`);
     this.name = 'InvalidConfiguration';
   }
 }
@@ -44,6 +50,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
     natsUrl,
+    natsAuth: natsAuth(env, natsUrl),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     embeddedNatsPort: integer(env, 'EMBEDDED_NATS_PORT', 4222, 0, 65_535),
     logLevel,
@@ -76,6 +83,31 @@ const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   throw new InvalidConfiguration(name, raw, 'true or false');
+};
+
+/**
+ * At most one kind of NATS credentials, and only for an external server. A secret's value never
+ * appears in an error: only the variable's name.
+ */
+const natsAuth = (env: NodeJS.ProcessEnv, natsUrl: string | undefined): NatsAuth | undefined => {
+  const user = env.NATS_USER?.trim() || undefined;
+  const password = env.NATS_PASSWORD || undefined;
+  const token = env.NATS_TOKEN || undefined;
+  const creds = env.NATS_CREDS?.trim() || undefined;
+  const set = (['NATS_USER', 'NATS_PASSWORD', 'NATS_TOKEN', 'NATS_CREDS'] as const).filter((name) => env[name]);
+  if (set.length === 0) return undefined;
+  if (!natsUrl) {
+    throw new InvalidConfiguration('NATS_URL', undefined, `must be set when ${set.join(' and ')} is: credentials are for an external server; the embedded one makes its own`);
+  }
+  const kinds = [user ?? password, token, creds].filter((value) => value !== undefined).length;
+  if (kinds > 1) {
+    throw new InvalidConfiguration(set.join(', '), undefined, 'set one kind of NATS credentials only: NATS_USER and NATS_PASSWORD, or NATS_TOKEN, or NATS_CREDS');
+  }
+  if (token !== undefined) return { kind: 'token', token };
+  if (creds !== undefined) return { kind: 'creds', file: resolve(creds) };
+  if (user === undefined) throw new InvalidConfiguration('NATS_USER', undefined, 'must be set with NATS_PASSWORD');
+  if (password === undefined) throw new InvalidConfiguration('NATS_PASSWORD', undefined, 'must be set with NATS_USER');
+  return { kind: 'password', user, password };
 };
 
 /** A comma-separated list of secrets; each must be long enough not to be guessed. */

@@ -41,7 +41,7 @@ export class RuntimeModule implements OnModuleInit, BeforeApplicationShutdown, O
         { provide: APP_CONFIG, useValue: config },
         {
           provide: NatsClient,
-          useFactory: () => NatsClient.connect({ servers: config.natsUrl, name: 'event-model-app' }),
+          useFactory: () => NatsClient.connect({ servers: config.natsUrl, name: 'event-model-app', auth: config.natsAuth }),
         },
         {
           provide: JetStreamEventStore,

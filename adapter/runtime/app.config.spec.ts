@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { InvalidConfiguration, loadConfig } from './app.config';
+
+const external = { NATS_URL: 'nats://nats.internal:4222' };
+const secret = 'correct-horse-battery-staple';
+
+const refusal = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidConfiguration);
+    return (error as Error).message;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(Object.keys(env))}`);
+};
+
+describe('the NATS credentials of the configuration', () => {
+  it('connects anonymously when none are set, and to the embedded server when NATS_URL is unset', () => {
+    expect(loadConfig(external).natsAuth).toBeUndefined();
+    expect(loadConfig({}).natsAuth).toBeUndefined();
+  });
+
+  it('reads a user and password, a token, or a credentials file', () => {
+    expect(loadConfig({ ...external, NATS_USER: 'hotel', NATS_PASSWORD: secret }).natsAuth).toEqual({ kind: 'password', user: 'hotel', password: secret });
+    expect(loadConfig({ ...external, NATS_TOKEN: secret }).natsAuth).toEqual({ kind: 'token', token: secret });
+    expect(loadConfig({ ...external, NATS_CREDS: 'secrets/app.creds' }).natsAuth).toEqual({ kind: 'creds', file: resolve('secrets/app.creds') });
+  });
+
+  it.each([
+    ['a password without a user', { ...external, NATS_PASSWORD: secret }, /NATS_USER: must be set with NATS_PASSWORD/],
+    ['a user without a password', { ...external, NATS_USER: 'hotel' }, /NATS_PASSWORD: must be set with NATS_USER/],
+    ['a password and a token', { ...external, NATS_USER: 'hotel', NATS_PASSWORD: secret, NATS_TOKEN: secret }, /one kind of NATS credentials only/],
+    ['a token and a credentials file', { ...external, NATS_TOKEN: secret, NATS_CREDS: '/x.creds' }, /NATS_TOKEN, NATS_CREDS: set one kind/],
+    ['credentials without NATS_URL', { NATS_TOKEN: secret }, /NATS_URL: must be set when NATS_TOKEN is/],
+  ])('refuses %s, naming the variables and never the secret', (_case, env, message) => {
+    const text = refusal(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import type { NatsPermissions } from '@libs/nats-server/embedded-config';
+import { startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
+import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
+import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
+import { roomList } from '@feature/hotel/room-list/room-list.projection';
+import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
+import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
+import { bucketName } from '@adapter/projection/kv-projector';
+
+/** The account of the embedded server that holds the hotel's streams, buckets and users. */
+export const EMBEDDED_ACCOUNT = 'APP';
+
+/** The KV buckets the app writes: one per state view. A new view slice adds its projection here. */
+export const VIEW_BUCKETS: readonly string[] = [roomList, bookingBoard, cleanupSchedule].map((projection) => bucketName(projection.name));
+
+/**
+ * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
+ * acknowledgements and flow-control answers, appends to its streams, writes to its view buckets,
+ * replies to command senders' inboxes; it listens to its commands and to its own inboxes.
+ */
+export const appNatsPermissions = (): NatsPermissions => ({
+  publish: [
+    '$JS.API.>',
+    '$JS.ACK.>',
+    '$JS.FC.>',
+    ...HOTEL_STREAM.subjects,
+    ...DEAD_LETTER_STREAM.subjects,
+    ...VIEW_BUCKETS.map((bucket) => `$KV.${bucket}.>`),
+    `${COMMAND_REPLY_PREFIX}>`,
+  ],
+  subscribe: [hotelCommandSubjectFilter(), `${APP_INBOX_PREFIX}.>`],
+});
+
+/** A command sender sends the hotel's commands and reads the replies, nothing else. */
+export const commandSenderNatsPermissions = (): NatsPermissions => ({
+  publish: [hotelCommandSubjectFilter()],
+  subscribe: [`${COMMAND_REPLY_PREFIX}>`],
+});
+
+/** Starts the app's own nats-server under `<dataDir>/nats`, with the app's users and their permissions. */
+export const startEmbeddedNats = (dataDir: string, port: number): Promise<EmbeddedServer> =>
+  startEmbeddedServer({
+    dir: join(dataDir, 'nats'),
+    port,
+    account: EMBEDDED_ACCOUNT,
+    appPermissions: appNatsPermissions(),
+    commandSenderPermissions: commandSenderNatsPermissions(),
+  });
