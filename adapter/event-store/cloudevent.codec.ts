@@ -85,7 +85,16 @@ export const decodeEvents = <E extends Message<string, unknown>>(
   return entries.map((entry) => toRecorded<E>(stream, message, entry));
 };
 
+/**
+ * Attributes every stored event carries. The CloudEvents SDK would invent a missing `id` or `time`
+ * (a fresh UUID, the current time), and then a replay would not decode the message as the live
+ * consumer did: without them, a message is not an event of the stream.
+ */
+const REQUIRED_ATTRIBUTES = ['id', 'time'] as const;
+
 const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, entry: unknown): RecordedEvent<E> => {
+  const missing = REQUIRED_ATTRIBUTES.filter((name) => typeof (entry as Record<string, unknown> | null)?.[name] !== 'string');
+  if (missing.length > 0) throw new UndecodableEvent(`${stream.name} #${message.sequence} has no ${missing.join(' or ')}`);
   let event: CloudEvent<unknown>;
   try {
     event = new CloudEvent(entry as Partial<CloudEvent<unknown>>, true);
