@@ -93,7 +93,10 @@ export const decodeEvents = <E extends Message<string, unknown>>(
 const REQUIRED_ATTRIBUTES = ['id', 'time'] as const;
 
 const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, entry: unknown): RecordedEvent<E> => {
-  const missing = REQUIRED_ATTRIBUTES.filter((name) => typeof (entry as Record<string, unknown> | null)?.[name] !== 'string');
+  const missing = REQUIRED_ATTRIBUTES.filter((name) => {
+    const value = (entry as Record<string, unknown> | null)?.[name];
+    return typeof value !== 'string' || value === '';
+  });
   if (missing.length > 0) throw new UndecodableEvent(`${stream.name} #${message.sequence} has no ${missing.join(' or ')}`);
   let event: CloudEvent<unknown>;
   try {
