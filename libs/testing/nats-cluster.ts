@@ -59,7 +59,7 @@ export class NatsCluster {
       await Promise.all(nodes.map((node) => node.start()));
       const servers = nodes.map((node) => node.url);
       const observer = await connect({ servers, name: 'cluster-observer', maxReconnectAttempts: -1, reconnectTimeWait: 100 });
-      const jsm = await jetstreamManager(observer, { timeout: 2_000, checkAPI: false });
+      const jsm = await jetstreamManager(observer, { timeout: 1_000, checkAPI: false });
       const cluster = new NatsCluster(nodes, names, storeRoot, observer, jsm, timeoutMs);
       await cluster.metaLeader().catch(async (error: unknown) => {
         await observer.close();
@@ -103,6 +103,13 @@ export class NatsCluster {
       const node = leader === undefined ? -1 : this.names.indexOf(leader);
       return node >= 0 && this.node(node).running ? node : undefined;
     });
+  }
+
+  /** The number of the node with this server name, as a client's connection reports it. */
+  nodeNamed(serverName: string | undefined): number {
+    const node = serverName === undefined ? -1 : this.names.indexOf(serverName);
+    if (node < 0) throw new RangeError(`no node of the cluster is named ${String(serverName)}`);
+    return node;
   }
 
   /** Stops every node and removes their storage. */
