@@ -105,6 +105,19 @@ export class NatsCluster {
     });
   }
 
+  /** Waits until every node runs, JetStream has a meta leader, and each stream has a leader and all its replicas current. */
+  async whole(streams: readonly string[]): Promise<void> {
+    await Promise.all(this.nodes.map((node) => node.start()));
+    await this.metaLeader();
+    for (const stream of streams) {
+      await this.poll(`stream ${stream} with every replica current`, async () => {
+        const cluster = (await this.jsm.streams.info(stream)).cluster;
+        const replicas = cluster?.replicas ?? [];
+        return cluster?.leader && replicas.length === this.nodes.length - 1 && replicas.every(({ current, offline }) => current && !offline) ? true : undefined;
+      });
+    }
+  }
+
   /** The number of the node with this server name, as a client's connection reports it. */
   nodeNamed(serverName: string | undefined): number {
     const node = serverName === undefined ? -1 : this.names.indexOf(serverName);

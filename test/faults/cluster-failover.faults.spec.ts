@@ -12,6 +12,7 @@ import { startClusterApp, type ClusterApp } from './cluster-app';
 import { ContendedBookings } from './contended-bookings';
 import { drained, hotelEvents, viewValues } from './stream-contents';
 
+const VIEW_BUCKETS = ['booking-board', 'cleanup-schedule', 'room-list'];
 const APP_CONSUMERS = ['view-booking-board', 'view-cleanup-schedule', 'automation-schedule-cleaning'];
 const successful = (status: number): boolean => status >= 200 && status < 300;
 
@@ -101,6 +102,7 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
         await report({ retryBudgetMs: loadConfig({}).retryBudgetMs, failovers, bookings: load.outcomes.length, acknowledged: load.acknowledged().length, rivalRounds: rivals.rounds.length });
       }
 
+      await cluster.whole([HOTEL_STREAM.name, ...VIEW_BUCKETS.map((view) => `KV_view-${view}`)]);
       const stored = await storedBookings(observer.connection, observer.jsm);
       expect(bookingDiscrepancies([...load.outcomes, ...rivals.outcomes()], stored)).toEqual([]);
       expect(rivals.rounds.filter(({ statuses }) => statuses.filter(successful).length > 1)).toEqual([]);
