@@ -43,6 +43,13 @@ export class WrongExpectedSequence extends Error {
   }
 }
 
+/**
+ * Long enough to outlast the crash of a stream's leader: a follower waits 4 to 9 s without heartbeats
+ * before it campaigns (nats-server's raft), and a publish lost with the dead leader only fails after its
+ * 5 s request timeout, so an append may need about 15 s to get through.
+ */
+export const DEFAULT_RETRY_BUDGET_MS = 15_000;
+
 export interface EventStoreOptions {
   /** How long transient publish failures (timeouts, a leader election) are retried before 503. */
   readonly retryBudgetMs?: number;
@@ -62,7 +69,7 @@ export class JetStreamEventStore {
     private readonly nats: NatsClient,
     options: EventStoreOptions = {},
   ) {
-    this.retryBudgetMs = options.retryBudgetMs ?? 10_000;
+    this.retryBudgetMs = options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { NatsAuth } from '@adapter/nats/nats-credentials';
+import { DEFAULT_RETRY_BUDGET_MS } from '@adapter/event-store/jetstream-event-store';
 
 /** Everything the app reads from its environment; see the README's configuration table. */
 export interface AppConfig {
@@ -57,7 +58,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     seedDemoHotel: boolean(env, 'SEED_DEMO_HOTEL', natsUrl === undefined),
     streamReplicas: integer(env, 'STREAM_REPLICAS', 1, 1, 5),
     commandAttempts: integer(env, 'COMMAND_ATTEMPTS', 5, 1, 100),
-    retryBudgetMs: integer(env, 'NATS_RETRY_BUDGET_MS', 10_000, 0, 600_000),
+    retryBudgetMs: integer(env, 'NATS_RETRY_BUDGET_MS', DEFAULT_RETRY_BUDGET_MS, 0, 600_000),
     queryWaitMs: integer(env, 'QUERY_WAIT_MS', 5_000, 0, 60_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16_384, 1_024, 10_485_760),
     authTokens: tokens(env, 'AUTH_TOKENS'),
