@@ -9,9 +9,12 @@ export interface ClusterApp {
   close(): Promise<void>;
 }
 
-/** Starts the app with `NATS_URL` listing every node and `STREAM_REPLICAS=3`, as on a production cluster. */
+/**
+ * Starts the app with `NATS_URL` listing every node and `STREAM_REPLICAS=3`, as on a production cluster.
+ * The test's clients all come from 127.0.0.1, so the per-client rate limit is lifted out of their way.
+ */
 export const startClusterApp = async (urls: string, overrides: Partial<AppConfig> = {}): Promise<ClusterApp> => {
-  const config = loadConfig({ NATS_URL: urls, STREAM_REPLICAS: '3', SEED_DEMO_HOTEL: 'true', LOG_LEVEL: 'error' });
+  const config = loadConfig({ NATS_URL: urls, STREAM_REPLICAS: '3', SEED_DEMO_HOTEL: 'true', LOG_LEVEL: 'error', RATE_LIMIT_REQUESTS: '100000000' });
   const app = await createApp({ ...config, ...overrides, natsUrl: urls });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
