@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInput } from '@libs/errors/domain-error';
 import { payloadTooLarge, toProblem, PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
 import { validateInput } from '@adapter/http/validate-input';
-import type { NatsClient } from '@adapter/nats/nats.client';
+import { DRAIN_TIMEOUT_MS, withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './command-reply';
 
 /** Queue group shared by every instance of the app, so each request is handled once. */
@@ -49,8 +49,16 @@ export class NatsCommandServer {
     this.subjects.push(subject);
   }
 
+  /**
+   * Stops serving: requests already received are answered (a drain), within `DRAIN_TIMEOUT_MS`.
+   * While NATS is unreachable a drain cannot complete, so the subscriptions are just dropped.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain()));
+    const subscriptions = this.subscriptions.splice(0);
+    if (this.nats.isConnected) {
+      await withinTime(Promise.all(subscriptions.map((subscription) => subscription.drain())), DRAIN_TIMEOUT_MS);
+    }
+    for (const subscription of subscriptions) if (!subscription.isClosed()) subscription.unsubscribe();
   }
 
   private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg, maxBodyBytes: number): Promise<void> {

@@ -86,4 +86,25 @@ describe('durable consumer', () => {
     expect(calls).toBe(0);
     expect((await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages).toBe(before + 1);
   });
+
+  it('stops within seconds while NATS is unreachable, and the connection closes without waiting for it', async () => {
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'outage-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.outage.*',
+      handle: () => Promise.resolve({ kind: 'done' as const }),
+    });
+    await consumer.ensure();
+    consumer.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await fixture.server.server.kill();
+    while (nats.isConnected) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    await consumer.stop();
+    await nats.close();
+    expect(Date.now() - started).toBeLessThan(STOP_BOUND_MS);
+  });
 });
+
+/** A pull request in hand is dropped at once; a JetStream API request in flight fails after its 5 s timeout. */
+const STOP_BOUND_MS = 6_000;

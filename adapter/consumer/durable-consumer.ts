@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
-import type { NatsClient } from '@adapter/nats/nats.client';
+import { withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import { DeadLetters } from './dead-letters';
 
 /** What to do with a message once its handler ran. */
@@ -32,6 +32,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
   private readonly logger: Logger;
   private readonly deadLetters: DeadLetters;
   private running: Promise<void> | undefined;
+  private batch: ConsumerMessages | undefined;
   private stopping = false;
   private lastProcessed = 0;
   private readonly progressListeners = new Set<(sequence: number) => void>();
@@ -86,20 +87,29 @@ export class DurableConsumer<E extends Message<string, unknown>> {
 
   /**
    * Stops after the pull request in hand has ended: the message being handled finishes, and the
-   * rest of the batch is handed back. A pull request is never abandoned, because nats-server 2.9
-   * would still deliver into it and the message would wait out `ack_wait` unacknowledged.
+   * rest of the batch is handed back. A pull request is never abandoned while connected, because
+   * nats-server 2.9 would still deliver into it and the message would wait out `ack_wait`
+   * unacknowledged. While NATS is unreachable the request cannot end by itself (the client waits for
+   * the server's heartbeats), and nothing can be delivered into it, so it is dropped.
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.running;
+    while (this.running && !(await withinTime(this.running, STOP_POLL_MS))) {
+      if (!this.nats.isConnected) this.batch?.stop();
+    }
     this.running = undefined;
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
+        if (!this.nats.isConnected) {
+          await sleep(RESUME_DELAY_MS);
+          continue;
+        }
         const consumer = await this.nats.js.consumers.get(this.options.stream.name, this.options.name);
         const batch = await consumer.fetch({ max_messages: BATCH_SIZE, expires: PULL_EXPIRES_MS });
+        this.batch = batch;
         for await (const message of batch) {
           if (this.stopping) message.nak(HAND_BACK_DELAY_MS);
           else await this.process(message);
@@ -108,6 +118,8 @@ export class DurableConsumer<E extends Message<string, unknown>> {
         if (this.stopping) break;
         this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
         await sleep(RESUME_DELAY_MS);
+      } finally {
+        this.batch = undefined;
       }
     }
   }
@@ -178,5 +190,7 @@ const BATCH_SIZE = 128;
 const PULL_EXPIRES_MS = 1_000;
 /** Messages handed back at stop come again after this, to another instance or to this one's next start. */
 const HAND_BACK_DELAY_MS = 250;
-/** Pause before pulling again after a failure (NATS restarting, say). */
+/** How often a stop checks whether NATS went away while it waits for the pull request to end. */
+const STOP_POLL_MS = 100;
+/** Pause before pulling again after a failure, or while NATS is unreachable. */
 const RESUME_DELAY_MS = 500;

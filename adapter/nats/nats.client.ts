@@ -89,9 +89,15 @@ export class NatsClient {
     }
   }
 
+  /**
+   * Drains the connection (pending messages go out, subscriptions finish what they received) and
+   * closes it. A drain needs the server's answer, so while NATS is unreachable, or when the drain
+   * does not finish within `DRAIN_TIMEOUT_MS`, the connection is closed without one.
+   */
   async close(): Promise<void> {
     if (this.connection.isClosed()) return;
-    await this.connection.drain().catch(() => this.connection.close());
+    if (this.isConnected) await withinTime(this.connection.drain(), DRAIN_TIMEOUT_MS);
+    if (!this.connection.isClosed()) await this.connection.close();
   }
 
   private async followStatus(): Promise<void> {
@@ -102,6 +108,20 @@ export class NatsClient {
     this.connected = false;
   }
 }
+
+/** Longest wait for a drain: it flushes through the server, which may have gone away meanwhile. */
+export const DRAIN_TIMEOUT_MS = 2_000;
+
+/** Waits for `operation` at most `ms`; true when it completed in time, false when it failed or took longer. */
+export const withinTime = async (operation: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([operation.then(() => true, () => false), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 /**
  * What a failover, a restart or a slow server makes fail, and a retry may cure. No responders

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, spawnChild, stopChild, waitServing } from '../support/app-process';
+import { freePort, spawnChild, stopChild, waitServing } from '@libs/testing/child-process';
 import { startTempNats, type TempNats } from '../support/temp-nats';
 
 /** A fresh nats-server and the floor app (floor.app.ts, run by tsx) as a child process on it. */

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, PROJECT_ROOT, spawnChild, stopChild, waitServing } from '@libs/testing/child-process';
 import { startTempNats, type TempNats } from './temp-nats';
-
-const ROOT = resolve(__dirname, '..', '..');
 
 /** A fresh nats-server (file storage, loopback, temp folder) and the built app as a child process on it. */
 export class BenchStack {
@@ -18,7 +15,7 @@ export class BenchStack {
   static async start(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
     const nats = await startTempNats('app');
     const port = await freePort();
-    const app = spawnChild([...nodeArgs, join(ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
+    const app = spawnChild([...nodeArgs, join(PROJECT_ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitServing(app, 'the app (run npm run build first)', async () => {
       const response = await fetch(`${baseUrl}/query/rooms`);
@@ -41,32 +38,3 @@ export class BenchStack {
     await this.nats.stop();
   }
 }
-
-/** A node child process of the bench, in the project's folder, sharing its stdout and stderr. */
-export const spawnChild = (args: readonly string[], env: Record<string, string>): ChildProcess =>
-  spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-
-/** Polls `ready` until it holds, failing early if the child exits. */
-export const waitServing = async (child: ChildProcess, name: string, ready: () => Promise<boolean>): Promise<void> => {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before serving`);
-    if (await ready().catch(() => false)) return;
-    await sleep(100);
-  }
-  throw new Error(`${name} did not serve within 30 s`);
-};
-
-export const stopChild = async (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  await exited;
-};
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolvePort, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
