@@ -43,11 +43,14 @@ export class AppProcess {
     return this.log;
   }
 
-  /** Starts the app and waits until it serves the demo hotel's five rooms. */
+  /**
+   * Starts the app and waits until it serves the demo hotel's five rooms. The per-client rate limit
+   * is lifted: the load's clients all come from 127.0.0.1.
+   */
   async start(): Promise<void> {
     if (this.child) throw new Error(`${this.name} is already running`);
     this.port = await freePort();
-    const env = { NATS_URL: this.natsUrl, PORT: String(this.port), LOG_LEVEL: 'log', SEED_DEMO_HOTEL: 'true', ...this.env };
+    const env = { NATS_URL: this.natsUrl, PORT: String(this.port), LOG_LEVEL: 'log', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', ...this.env };
     const child = spawnChild([join(PROJECT_ROOT, 'dist/app/main.js')], env, 'pipe');
     this.child = child;
     this.record(`--- ${this.name} start ${++this.starts}, pid ${child.pid ?? '?'}, port ${this.port}\n`);
