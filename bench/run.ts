@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { emmettBench } from './emmett.bench';
 import { liveViewsBench } from './live-views.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { throughputBench } from './throughput.bench';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  emmett: () => emmettBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2 }),
 };
 
 const main = async (): Promise<void> => {

@@ -18,11 +18,12 @@ export class EmmettStack {
     readonly baseUrl: string,
   ) {}
 
-  static async start(nodeArgs: readonly string[] = []): Promise<EmmettStack> {
+  /** `postgresSettings` go to the server as `-c name=value`. */
+  static async start(postgresSettings: Readonly<Record<string, string>> = {}): Promise<EmmettStack> {
     installPeer();
-    const postgres = await startTempPostgres();
+    const postgres = await startTempPostgres(postgresSettings);
     const port = await freePort();
-    const app = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(PEER, 'src', 'main.ts')], {
+    const app = spawn(process.execPath, ['--import', 'tsx', join(PEER, 'src', 'main.ts')], {
       cwd: PEER,
       env: { ...process.env, PORT: String(port), POSTGRESQL_CONNECTION_STRING: postgres.connectionString },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -46,6 +47,10 @@ export class EmmettStack {
   /** The top of the database server's process tree. */
   get databasePid(): number {
     return this.postgres.pid;
+  }
+
+  get databaseVersion(): string {
+    return this.postgres.version;
   }
 
   async stop(): Promise<void> {

@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 /** A fresh PostgreSQL server on a free loopback port, its data in a temp folder, trusting local connections. */
 export interface TempPostgres {
   readonly connectionString: string;
+  /** What `postgres --version` says. */
+  readonly version: string;
   /** The process at the top of the server's tree (runuser when run as root), for its CPU. */
   readonly pid: number;
   stop(): Promise<void>;
@@ -17,10 +19,10 @@ export interface TempPostgres {
 
 /**
  * Starts `initdb` and `postgres` from Debian's package (installed by scripts/ensure-postgres.sh when
- * missing), with the server's default settings. PostgreSQL refuses to run as root, so as root it
+ * missing), with the server's default settings but for `settings`. PostgreSQL refuses to run as root, so as root it
  * runs as the `postgres` system user, in a temp folder handed to that user.
  */
-export const startTempPostgres = async (): Promise<TempPostgres> => {
+export const startTempPostgres = async (settings: Readonly<Record<string, string>> = {}): Promise<TempPostgres> => {
   const bin = execFileSync('bash', [join(ROOT, 'scripts/ensure-postgres.sh')], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
   const folder = mkdtempSync(join(tmpdir(), 'bench-postgres-'));
   const asRoot = process.getuid?.() === 0;
@@ -36,7 +38,10 @@ export const startTempPostgres = async (): Promise<TempPostgres> => {
   const log = join(folder, 'server.log');
   const logFile = openSync(log, 'w');
   const server: ChildProcess = spawn(
-    ...as('postgres', ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`]),
+    ...as('postgres', [
+      ...['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${folder}`],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ]),
     { stdio: ['ignore', 'ignore', logFile] },
   );
   closeSync(logFile);
@@ -52,7 +57,8 @@ export const startTempPostgres = async (): Promise<TempPostgres> => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}; its log ends:\n${tail}`);
   }
   if (server.pid === undefined) throw new Error('postgres has no pid');
-  return { connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, pid: server.pid, stop };
+  const version = execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+  return { connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, version, pid: server.pid, stop };
 };
 
 /** SIGINT to the postmaster (under runuser when run as root): its fast shutdown, which ends open sessions. */
