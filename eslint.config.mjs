@@ -2,7 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-artifacts/**', 'jest.config.js', 'eslint.config.mjs'] },
+  {
+    // The Emmett peer (bench/peers/emmett/src) is its own project with its own dependencies and tsconfig.
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'test-artifacts/**', 'jest.config.js', 'eslint.config.mjs', 'bench/peers/emmett/src/**', 'bench/peers/emmett/node_modules/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { emmettBench } from './emmett.bench';
 import { liveViewsBench } from './live-views.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  emmett: () => emmettBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2 }),
   soak: () =>
     soakBench({
       minutes: Number(process.env.SOAK_MINUTES ?? 10),
