@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
@@ -7,6 +9,8 @@ import type { JetStreamEventStore } from '@adapter/event-store/jetstream-event-s
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { DurableConsumer } from './durable-consumer';
+
+const context = { source: '/test', correlationId: 'c', causationId: 'c' };
 
 describe('durable consumer', () => {
   let fixture: JetStreamFixture;
@@ -23,9 +27,8 @@ describe('durable consumer', () => {
   });
 
   it('retries a failing message with backoff, then dead-letters it and moves on', async () => {
-    const context = { source: '/test', correlationId: 'c', causationId: 'c', expectedSequence: 0 };
     for (const roomId of ['ok-1', 'poison', 'ok-2']) {
-      await store.append<HotelEvent>(HOTEL_STREAM, `hotel.room-day.${roomId}.2022-12-12`, [{ type: 'RoomAvailable', data: { roomId, date: '2022-12-12' } }], context);
+      await store.append<HotelEvent>(HOTEL_STREAM, `hotel.room-day.${roomId}.2022-12-12`, [{ type: 'RoomAvailable', data: { roomId, date: '2022-12-12' } }], { ...context, expectedSequence: 0 });
     }
     const attempts = new Map<string, number>();
     const handled: string[] = [];
@@ -86,4 +89,117 @@ describe('durable consumer', () => {
     expect(calls).toBe(0);
     expect((await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages).toBe(before + 1);
   });
+
+  it('reads a pull to its end while a slow handler works: no heartbeat interruption, each message handled once, on its first delivery', async () => {
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    const rooms = Array.from({ length: 200 }, (_, index) => `slow-${index}`);
+    for (const roomId of rooms) await appendAvailable(roomId);
+    const deliveries: number[] = [];
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'slow-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.*.2022-12-13',
+      handle: async () => {
+        await sleep(12);
+        deliveries.push(1);
+        return { kind: 'done' as const };
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    await until(() => deliveries.length >= rooms.length, 30_000);
+    await consumer.stop();
+    warnings.mockRestore();
+    expect(warnings.mock.calls.map(([entry]) => JSON.stringify(entry))).toEqual([]);
+    const info = await nats.jsm.consumers.info(HOTEL_STREAM.name, 'slow-test');
+    expect(info.num_redelivered).toBe(0);
+    expect(info.num_ack_pending).toBe(0);
+    expect(deliveries).toHaveLength(rooms.length);
+  }, 40_000);
+
+  it('handles subjects side by side, within its bound, and each subject in stream order', async () => {
+    const rooms = Array.from({ length: 12 }, (_, index) => `lane-${index}`);
+    for (let round = 0; round < 8; round++) {
+      for (const roomId of rooms) await appendAvailable(roomId, '2022-12-14', round);
+    }
+    const seen = new Map<string, number[]>();
+    let running = 0;
+    let most = 0;
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'lanes-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.*.2022-12-14',
+      concurrency: 4,
+      handle: async ([recorded]) => {
+        running++;
+        most = Math.max(most, running);
+        await sleep(5);
+        running--;
+        const roomId = recorded?.event.data.roomId ?? '';
+        seen.set(roomId, [...(seen.get(roomId) ?? []), recorded?.metadata.sequence ?? 0]);
+        return { kind: 'done' as const };
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    await until(() => [...seen.values()].reduce((sum, sequences) => sum + sequences.length, 0) >= rooms.length * 8, 20_000);
+    await consumer.stop();
+    expect(most).toBe(4);
+    for (const roomId of rooms) {
+      const sequences = seen.get(roomId) ?? [];
+      expect(sequences).toHaveLength(8);
+      expect(sequences).toEqual([...sequences].sort((left, right) => left - right));
+    }
+  });
+
+  it('stops and starts again under continuous appends without stranding a message until ack_wait', async () => {
+    const handled = new Map<string, number>();
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'restart-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.*.2022-12-15',
+      concurrency: 8,
+      ackWaitMs: 120_000,
+      handle: async ([recorded]) => {
+        await sleep(2);
+        const roomId = recorded?.event.data.roomId ?? '';
+        handled.set(roomId, (handled.get(roomId) ?? 0) + 1);
+        return { kind: 'done' as const };
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    let appended = 0;
+    let appending = true;
+    const appends = (async () => {
+      while (appending) await appendAvailable(`restart-${appended++}`, '2022-12-15');
+    })();
+    for (let cycle = 0; cycle < 4; cycle++) {
+      await sleep(400);
+      await consumer.stop();
+      consumer.start();
+    }
+    appending = false;
+    await appends;
+    await until(() => handled.size >= appended, 20_000);
+    await consumer.stop();
+    expect(handled.size).toBe(appended);
+    expect([...handled.values()].every((count) => count === 1)).toBe(true);
+    const info = await nats.jsm.consumers.info(HOTEL_STREAM.name, 'restart-test');
+    expect(info.num_ack_pending).toBe(0);
+  }, 40_000);
+
+  const appendAvailable = async (roomId: string, date = '2022-12-13', expectedSequence = 0): Promise<void> => {
+    const subject = `hotel.room-day.${roomId}.${date}`;
+    const last = expectedSequence === 0 ? 0 : ((await nats.jsm.streams.getMessage(HOTEL_STREAM.name, { last_by_subj: subject }))?.seq ?? 0);
+    await store.append<HotelEvent>(HOTEL_STREAM, subject, [{ type: 'RoomAvailable', data: { roomId, date } }], { ...context, expectedSequence: last });
+  };
 });
+
+const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(20);
+  }
+};
