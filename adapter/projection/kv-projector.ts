@@ -80,12 +80,14 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return this.lease?.held ?? false;
   }
 
+  /** Opens the view's bucket and the lease and checkpoint, and removes the durable consumer earlier versions fed the view from. */
   async ensure(): Promise<void> {
     this.bucket = await this.openBucket(this.bucketName);
     const progress = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.options.replicas ?? 1, storage: 'file' });
     const name = this.options.projection.name;
     this.lease = new ProjectorLease(progress, `lease.${name}`, randomUUID(), this.options.lease ?? LEASE);
     this.checkpoint = new ViewCheckpoint(progress, `checkpoint.${name}`);
+    await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
   }
 
   start(): void {
