@@ -8,7 +8,7 @@ import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedul
 import { roomList } from '@feature/hotel/room-list/room-list.projection';
 import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
-import { bucketName } from '@adapter/projection/kv-projector';
+import { bucketName, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
 
 /** The account of the embedded server that holds the hotel's streams, buckets and users. */
 export const EMBEDDED_ACCOUNT = 'APP';
@@ -18,8 +18,9 @@ export const VIEW_BUCKETS: readonly string[] = [roomList, bookingBoard, cleanupS
 
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
- * acknowledgements and flow-control answers, appends to its streams, writes to its view buckets,
- * replies to command senders' inboxes; it listens to its commands and to its own inboxes.
+ * acknowledgements and flow-control answers, appends to its streams, writes to its view buckets and
+ * to the projectors' leases and checkpoints, replies to command senders' inboxes; it listens to its
+ * commands and to its own inboxes.
  */
 export const appNatsPermissions = (): NatsPermissions => ({
   publish: [
@@ -28,7 +29,7 @@ export const appNatsPermissions = (): NatsPermissions => ({
     '$JS.FC.>',
     ...HOTEL_STREAM.subjects,
     ...DEAD_LETTER_STREAM.subjects,
-    ...VIEW_BUCKETS.map((bucket) => `$KV.${bucket}.>`),
+    ...[...VIEW_BUCKETS, PROGRESS_BUCKET].map((bucket) => `$KV.${bucket}.>`),
     `${COMMAND_REPLY_PREFIX}>`,
   ],
   subscribe: [hotelCommandSubjectFilter(), `${APP_INBOX_PREFIX}.>`],

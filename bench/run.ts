@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { emmettBench } from './emmett.bench';
 import { liveViewsBench } from './live-views.bench';
+import { projectionBench } from './projection.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
@@ -12,6 +13,12 @@ import { record, type BenchSection } from './support/results';
  */
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'live-views': () => liveViewsBench({ commands: 1_000, warmup: 50, ratePerSecond: 50, clientCounts: [1, 100] }),
+  projection: () =>
+    projectionBench({
+      events: Number(process.env.BENCH_PROJECTION_EVENTS ?? 1_000_000),
+      lagSeconds: Number(process.env.BENCH_PROJECTION_LAG_SECONDS ?? 10),
+      loadFractions: [0.1, 0.5, 0.9],
+    }),
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),

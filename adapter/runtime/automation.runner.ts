@@ -18,9 +18,11 @@ export interface AutomationOptions<E, C> {
 
 /**
  * Runs an automation on its own durable consumer: each event goes through the pure reactor, and
- * each resulting command is executed with the event as its cause. A business refusal is logged and
- * acknowledged; a transient failure is retried with backoff; what keeps failing is dead-lettered.
- * Commands are idempotent decisions, so a redelivered event never fires a second time.
+ * each resulting command is executed with the event as its cause. Events of different entities
+ * (subjects) are handled side by side, those of one entity one after another in stream order. A
+ * business refusal is logged and acknowledged; a transient failure is retried with backoff; what
+ * keeps failing is dead-lettered. Commands are idempotent decisions, so a redelivered event never
+ * fires a second time.
  */
 export abstract class AutomationRunner<E extends Message<string, unknown>, C> implements OnModuleInit {
   private readonly logger: Logger;
@@ -37,6 +39,7 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
       stream: options.stream,
       filterSubject: options.filterSubject,
       handle: (events) => this.handle(events),
+      concurrency: SUBJECTS_AT_ONCE,
     });
   }
 
@@ -61,3 +64,6 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
     return { kind: 'done' };
   }
 }
+
+/** Entities whose events an automation handles at once, in one app instance. */
+const SUBJECTS_AT_ONCE = 32;
