@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, type NextMsgRequest, type SeqMsgRequest } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
@@ -56,7 +56,7 @@ export interface EventStoreOptions {
 }
 
 /**
- * The event store on JetStream. An entity is one subject; its events are read with direct gets
+ * The event store on JetStream. An entity is one subject; its events are read from the stream's leader
  * and appended with `Nats-Expected-Last-Subject-Sequence`, which keeps business rules true
  * forever. `Nats-Msg-Id` is `<subject>@<expected sequence>`: a retried publish is absorbed as a
  * duplicate, and so is a concurrent writer that replicated streams before 2.9.21 would let through.
@@ -76,6 +76,10 @@ export class JetStreamEventStore {
    * Events of one entity stored after sequence `after`, in order. A message that is not an event of
    * the stream (nothing this store wrote) is skipped, as the views and automations dead-letter it,
    * so one foreign message on an entity's subject cannot block its commands forever.
+   *
+   * Reads go to the stream's leader (`STREAM.MSG.GET`), not to any replica (direct get): on a
+   * replicated stream a follower may not have the newest message yet, and a decision confirmed on
+   * such a read could refuse what an acknowledged command just made possible.
    */
   async read<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
@@ -85,9 +89,8 @@ export class JetStreamEventStore {
     const events: RecordedEvent<E>[] = [];
     let lastSequence = after;
     for (;;) {
-      const message = await this.transient(() =>
-        this.nats.jsm.direct.getMessage(stream.name, { seq: lastSequence + 1, next_by_subj: subject }),
-      );
+      const request: SeqMsgRequest & NextMsgRequest = { seq: lastSequence + 1, next_by_subj: subject };
+      const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, request));
       if (!message) return { events, lastSequence };
       lastSequence = message.seq;
       events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
@@ -135,7 +138,7 @@ export class JetStreamEventStore {
 
   /** A duplicate ack is ours when an earlier try of this very append was stored. */
   private async storedByUs(stream: EventStreamDefinition, sequence: number, firstEventId: string | undefined): Promise<boolean> {
-    const message = await this.transient(() => this.nats.jsm.direct.getMessage(stream.name, { seq: sequence }));
+    const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, { seq: sequence }));
     if (!message) return false;
     const [first] = decodeEvents(stream, { subject: message.subject, sequence, body: message.string() });
     return first?.metadata.id === firstEventId;
