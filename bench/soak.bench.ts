@@ -1,7 +1,11 @@
 import autocannon from 'autocannon';
 import { connect } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
+import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
+import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { BenchStack } from './support/app-process';
 import { lineChart } from './support/chart';
@@ -56,6 +60,7 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
   const observer = await connect({ servers: stack.natsUrl });
   try {
     const jsm = await jetstreamManager(observer);
+    const progress = await new Kvm(observer).open(PROGRESS_BUCKET);
     await registerRooms(stack.baseUrl);
     const statuses = new Map<number, number>();
     let next = 0;
@@ -86,8 +91,8 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
     await run(5);
     const probe = await run(5);
     const commandCapacity = probe.requests.total / probe.duration;
-    const consumerCapacity = await slowestConsumerRate(jsm, 5_000);
-    await drained(jsm, 300_000);
+    const consumerCapacity = await slowestConsumerRate(jsm, progress, 5_000);
+    await drained(jsm, progress, 300_000);
     const bookingCapacity = Math.min(commandCapacity, consumerCapacity / EVENTS_PER_BOOKING);
     const rate = options.ratePerSecond ?? Math.max(10, Math.floor(bookingCapacity / 2 / 10) * 10);
     const intervals: Interval[] = [];
@@ -104,11 +109,11 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
         errors: result.errors,
         appCpuCores: round((cpuSeconds(stack.appPid) - cpuBefore) / result.duration, 2),
         appRssMiB: round(rssMiB(stack.appPid), 0),
-        consumerBacklog: await backlog(jsm),
+        consumerBacklog: await backlog(jsm, progress),
       });
       process.stdout.write(`soak ${JSON.stringify(intervals.at(-1))}\n`);
     }
-    const drainedMs = await drained(jsm, 180_000);
+    const drainedMs = await drained(jsm, progress, 180_000);
     const audit = await auditStream(observer, jsm, statuses);
     const acknowledged = [...statuses.values()].filter((status) => status >= 200 && status < 300).length;
     const firstHalf = intervals.slice(0, Math.ceil(intervals.length / 2));
@@ -118,7 +123,7 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
     return {
       title: `Soak: ${options.minutes} minutes of bookings at ${rate}/s`,
       command: 'npm run bench -- soak',
-      figures: { ...options, ratePerSecond: rate, commandCapacity: round(commandCapacity, 0), consumerEventsPerSecond: round(consumerCapacity, 0), requests: statuses.size, acknowledged, ...audit, rssGrowthMiB, drainedMs, intervals },
+      figures: { ...options, ratePerSecond: rate, commandCapacity: round(commandCapacity, 0), consumerPositionsPerSecond: Number.isFinite(consumerCapacity) ? round(consumerCapacity, 0) : null, requests: statuses.size, acknowledged, ...audit, rssGrowthMiB, drainedMs, intervals },
       table: [
         ['minute', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'app CPU (cores)', 'app RSS MiB', 'consumer backlog'],
         ...intervals.map((interval) => [
@@ -135,7 +140,7 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
       ],
       notes: [
         `${statuses.size} bookings sent, ${acknowledged} answered 2xx; read back from the stream: ${audit.lostBookings} lost, ${audit.duplicatedBookings} room-days booked more than once, ${audit.missingCleanings} bookings without a scheduled cleaning, ${audit.duplicatedCleanings} cleanings scheduled twice.`,
-        `Rate: ${rate}/s. A 5 s closed-loop probe (${options.connections} connections) reached ${round(commandCapacity, 0)} bookings/s on the command path, and the slowest consumer (views, bot) then got through ${round(consumerCapacity, 0)} stream positions/s, i.e. ${round(consumerCapacity / EVENTS_PER_BOOKING, 0)} bookings/s; the soak runs at half the lower of the two (SOAK_RATE overrides). autocannon runs in the bench process, the app in its own on a fresh nats-server (file storage).`,
+        `Rate: ${rate}/s. A 5 s closed-loop probe (${options.connections} connections) reached ${round(commandCapacity, 0)} bookings/s on the command path; ${Number.isFinite(consumerCapacity) ? `the slowest reader of the stream (the bot, a view) then got through ${round(consumerCapacity, 0)} stream positions/s, i.e. ${round(consumerCapacity / EVENTS_PER_BOOKING, 0)} bookings/s` : 'the bot and the views kept up with it'}; the soak runs at half the lower of the two (SOAK_RATE overrides). autocannon runs in the bench process, the app in its own on a fresh nats-server (file storage).`,
         `App RSS: mean of the second half minus mean of the first half: ${rssGrowthMiB} MiB. Consumers drained ${drainedMs} ms after the load stopped.`,
       ],
       charts: [
@@ -172,41 +177,50 @@ const registerRooms = async (baseUrl: string): Promise<void> => {
   }
 };
 
-/** Messages of the HOTEL stream that the views and the bot have not acknowledged yet. */
-const backlog = async (jsm: JetStreamManager): Promise<number> => {
-  let total = 0;
-  for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) total += consumer.num_pending + consumer.num_ack_pending;
-  return total;
-};
+/** The views fed by room-days, whose checkpoints say how far they have applied the stream. */
+const ROOM_DAY_VIEWS = [bookingBoard.name, cleanupSchedule.name];
 
 /**
- * Stream positions per second the slowest busy consumer of the HOTEL stream gets through (its ack
- * floor's progress). Pending counts would not do: the bot's own appends refill every backlog.
+ * Where each reader of the HOTEL stream stands: the bot's durable consumer (its ack floor and what it
+ * still has to do), and each room-day view (its checkpoint, against the stream's last sequence).
  */
-const slowestConsumerRate = async (jsm: JetStreamManager, windowMs: number): Promise<number> => {
-  const floors = async (): Promise<Map<string, { floor: number; backlog: number }>> => {
-    const byName = new Map<string, { floor: number; backlog: number }>();
-    for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
-      byName.set(consumer.name, { floor: consumer.ack_floor.stream_seq, backlog: consumer.num_pending + consumer.num_ack_pending });
-    }
-    return byName;
-  };
-  const before = await floors();
-  const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, windowMs));
-  const after = await floors();
-  const seconds = (performance.now() - started) / 1000;
-  const rates = [...before]
-    .filter(([name, { backlog }]) => backlog > 0 && (after.get(name)?.backlog ?? 0) > 0)
-    .map(([name, { floor }]) => ((after.get(name)?.floor ?? floor) - floor) / seconds);
-  if (rates.length === 0) throw new Error(`no consumer had a backlog for ${windowMs} ms after the probe: lengthen the probe`);
-  return Math.max(1, Math.min(...rates));
+const positions = async (jsm: JetStreamManager, progress: KV): Promise<Map<string, { position: number; behind: number }>> => {
+  const last = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
+  const byName = new Map<string, { position: number; behind: number }>();
+  for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
+    byName.set(consumer.name, { position: consumer.ack_floor.stream_seq, behind: consumer.num_pending + consumer.num_ack_pending });
+  }
+  for (const view of ROOM_DAY_VIEWS) {
+    const checkpoint = Number((await progress.get(`checkpoint.${view}`))?.string() ?? 0);
+    byName.set(`view ${view}`, { position: checkpoint, behind: last - checkpoint });
+  }
+  return byName;
 };
 
-const drained = async (jsm: JetStreamManager, timeoutMs: number): Promise<number> => {
+/** Stream messages the bot and the room-day views have not got through yet. */
+const backlog = async (jsm: JetStreamManager, progress: KV): Promise<number> =>
+  [...(await positions(jsm, progress)).values()].reduce((sum, { behind }) => sum + behind, 0);
+
+/**
+ * Stream positions per second the slowest busy reader of the HOTEL stream gets through. Pending
+ * counts would not do: the bot's own appends refill every backlog.
+ */
+const slowestConsumerRate = async (jsm: JetStreamManager, progress: KV, windowMs: number): Promise<number> => {
+  const before = await positions(jsm, progress);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const after = await positions(jsm, progress);
+  const seconds = (performance.now() - started) / 1000;
+  const rates = [...before]
+    .filter(([name, { behind }]) => behind > 0 && (after.get(name)?.behind ?? 0) > 0)
+    .map(([name, { position }]) => ((after.get(name)?.position ?? position) - position) / seconds);
+  return rates.length === 0 ? Number.POSITIVE_INFINITY : Math.max(1, Math.min(...rates));
+};
+
+const drained = async (jsm: JetStreamManager, progress: KV, timeoutMs: number): Promise<number> => {
   const started = Date.now();
-  while ((await backlog(jsm)) > 0) {
-    if (Date.now() - started > timeoutMs) throw new Error(`the consumers still had ${await backlog(jsm)} messages to go ${timeoutMs} ms after the load`);
+  while ((await backlog(jsm, progress)) > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error(`the bot and the views still had ${await backlog(jsm, progress)} messages to go ${timeoutMs} ms after the load`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return Date.now() - started;
