@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { throughputBench } from './throughput.bench';
@@ -8,11 +9,15 @@ import { record, type BenchSection } from './support/results';
  * `npm run bench [-- <name>...]`: runs the named benchmarks (all by default), each against
  * servers it starts itself, and records their figures in bench/results/<date>.json and .md.
  */
+/** Seconds of each measured load run: `BENCH_SECONDS` shortens them while developing. */
+const seconds = (standard: number): number => Number(process.env.BENCH_SECONDS ?? standard);
+
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'live-views': () => liveViewsBench({ commands: 1_000, warmup: 50, ratePerSecond: 50, clientCounts: [1, 100] }),
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
-    throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+    throughputBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  contention: () => contentionBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, contenders: [2, 10, 50] }),
 };
 
 const main = async (): Promise<void> => {

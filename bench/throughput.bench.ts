@@ -59,7 +59,7 @@ const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): 
   const stack = await FloorStack.start(nodeArgs);
   try {
     const body = JSON.stringify({ data: { room: { id: '1' }, client: { id: 'bench' }, date: '2000-01-01' } });
-    return await drive(stack.baseUrl, stack.appPid, { method: 'PUT', path: '/floor', body: () => body }, options);
+    return await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/floor', body: () => body }, options);
   } finally {
     await stack.stop();
   }
@@ -68,7 +68,6 @@ const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): 
 const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
   const stack = await BenchStack.start({}, nodeArgs);
   try {
-    const pid = stack.appPid;
     let booked = 0;
     const body = (): string => {
       const index = booked++;
@@ -77,7 +76,7 @@ const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly strin
       const room = ROOMS[index % ROOMS.length] ?? '1';
       return JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date: new Date(day).toISOString().slice(0, 10) } });
     };
-    return await drive(stack.baseUrl, pid, { method: 'PUT', path: '/mutation/book-room', body }, options);
+    return await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/mutation/book-room', body }, options);
   } finally {
     await stack.stop();
   }
