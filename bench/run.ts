@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { commandLatencyBench } from './command-latency.bench';
 import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { publishRatesBench } from './publish-rates.bench';
@@ -17,6 +18,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  'command-latency': () =>
+    commandLatencyBench({
+      streamSizes: (process.env.BENCH_STREAM_SIZES ?? '0,100000,1000000').split(',').map(Number),
+      ratePerSecond: 200,
+      seconds: seconds(10),
+      warmupSeconds: 2,
+    }),
   contention: () => contentionBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, contenders: [2, 10, 50] }),
 };
 
