@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BenchStack } from './support/app-process';
 import { commandCounts, countsBetween, type CommandCounts } from './support/command-metrics';
 import { paced } from './support/paced';
+import { cpuSeconds } from './support/proc-usage';
 import { consumersCaughtUp, largestBacklog, preloadBookings, type PreloadedBooking } from './support/preload';
 import type { BenchSection } from './support/results';
 import { round, summarize, type LatencySummary } from './support/stats';
@@ -22,6 +23,9 @@ interface LatencyRow {
   readonly statuses: Record<number, number>;
   readonly counts: CommandCounts;
   readonly eventsReadPerCommand: number;
+  /** CPU used per request over the row, in milliseconds: the app's and the nats-server's. */
+  readonly appCpuMsPerRequest: number;
+  readonly natsCpuMsPerRequest: number;
 }
 
 const ROOMS = ['1', '2', '3', '4', '5'];
@@ -61,7 +65,7 @@ export const commandLatencyBench = async (options: CommandLatencyOptions): Promi
     command: 'npm run bench -- command-latency',
     figures: { ...options, preloads, rows },
     table: [
-      ['events in the stream', 'room-days', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'answers', 'events read per command'],
+      ['events in the stream', 'room-days', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'answers', 'events read per command', 'app CPU ms per request', 'nats-server CPU ms per request'],
       ...rows.map((row) => [
         row.streamSize.toLocaleString('en-US'),
         row.roomDays,
@@ -71,6 +75,8 @@ export const commandLatencyBench = async (options: CommandLatencyOptions): Promi
         round(row.latency.max, 1),
         Object.entries(row.statuses).map(([status, count]) => `${count} × ${status}`).join(', '),
         row.eventsReadPerCommand,
+        row.appCpuMsPerRequest,
+        row.natsCpuMsPerRequest,
       ]),
     ],
     notes: [
@@ -78,7 +84,7 @@ export const commandLatencyBench = async (options: CommandLatencyOptions): Promi
       `The stream is filled before the app starts: RoomBooked CloudEvents (the app's codec) on distinct room-days of ${FILLER_ROOMS} other rooms, published pipelined to JetStream, with the room-days booked again ("existing") spread evenly among them. The views and the automation are set past the preloaded events, as if they had caught up.`,
       `Preloading took ${preloads.map((preload) => `${round(preload.seconds, 1)} s for ${preload.streamSize.toLocaleString('en-US')} (${round(preload.bytes / 2 ** 20, 0)} MiB stored)`).join(', ')}.`,
       'new: a room-day never stored, booked once (201, one append at sequence 0, no read). existing: a stored room-day booked again by its guest (201 with the first booking, after reading the room-day: an answer that writes nothing is only given on state read during the command).',
-      'Events read per command: from GET /metrics (command_events_read_total over commands_handled_total), over the measured requests.',
+      'Events read per command: from GET /metrics (command_events_read_total over commands_handled_total), over the measured requests. CPU per request: utime + stime from /proc over the row, divided by its requests; it includes the views and the automation working on each booking.',
     ],
   };
 };
@@ -112,7 +118,9 @@ const measure = async (
     );
     const row = async (roomDays: LatencyRow['roomDays'], firstDay: number): Promise<LatencyRow> => {
       const before = await commandCounts(stack.baseUrl, SLICE);
+      const cpuBefore = { app: cpuSeconds(stack.appPid), nats: cpuSeconds(stack.natsPid) };
       const result = await paced(stack.baseUrl, '/mutation/book-room', requests, options.ratePerSecond, (index) => bookingBody(roomDay(index, firstDay)));
+      const cpuMs = { app: (cpuSeconds(stack.appPid) - cpuBefore.app) * 1_000, nats: (cpuSeconds(stack.natsPid) - cpuBefore.nats) * 1_000 };
       const counts = countsBetween(before, await commandCounts(stack.baseUrl, SLICE));
       if (result.statuses[201] !== requests) throw new Error(`${roomDays} room-days: expected ${requests} × 201, got ${JSON.stringify(result.statuses)}`);
       return {
@@ -122,6 +130,8 @@ const measure = async (
         statuses: result.statuses,
         counts,
         eventsReadPerCommand: round(counts.eventsRead / Math.max(1, counts.handled), 3),
+        appCpuMsPerRequest: round(cpuMs.app / requests, 2),
+        natsCpuMsPerRequest: round(cpuMs.nats / requests, 2),
       };
     };
     return { rows: [await row('new', NEW_DAYS_FROM.measured), await row('existing', 0)], preload };
