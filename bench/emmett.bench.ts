@@ -99,7 +99,7 @@ const measure = async (baseUrl: string, appPid: number, storePid: number, option
   };
   const storeCpuBefore = treeCpuSeconds(storePid);
   const startedAt = performance.now();
-  const figures = await drive(baseUrl, appPid, { method: 'PUT', path: '/mutation/book-room', body }, options);
+  const figures = await drive(baseUrl, { app: appPid }, { method: 'PUT', path: '/mutation/book-room', body }, options);
   const storeCpu = treeCpuSeconds(storePid) - storeCpuBefore;
   return { ...figures, storeCpuCores: round(storeCpu / ((performance.now() - startedAt) / 1000), 2) };
 };

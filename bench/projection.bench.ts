@@ -144,7 +144,7 @@ const lagRuns = async (options: ProjectionBenchOptions): Promise<{ capacity: num
       const index = next++;
       return JSON.stringify({ data: { room: { id: String(1 + (index % 5)) }, client: { id: 'bench' }, date: dateOf(index / 5) } });
     };
-    const probe = await drive(stack.baseUrl, stack.appPid, { method: 'PUT', path: '/mutation/book-room', body }, { connections: 50, durationSeconds: 5, warmupSeconds: 1 });
+    const probe = await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/mutation/book-room', body }, { connections: 50, durationSeconds: 5, warmupSeconds: 1 });
     const capacity = probe.requestsPerSecond;
     const bucket = await watcher.kvm.open('view-booking-board');
     const seen = new Map<string, number>();

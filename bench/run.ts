@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { emmettBench } from './emmett.bench';
+import { commandLatencyBench } from './command-latency.bench';
+import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { projectionBench } from './projection.bench';
 import { publishRatesBench } from './publish-rates.bench';
@@ -11,6 +13,9 @@ import { record, type BenchSection } from './support/results';
  * `npm run bench [-- <name>...]`: runs the named benchmarks (all by default), each against
  * servers it starts itself, and records their figures in bench/results/<date>.json and .md.
  */
+/** Seconds of each measured load run: `BENCH_SECONDS` shortens them while developing. */
+const seconds = (standard: number): number => Number(process.env.BENCH_SECONDS ?? standard);
+
 const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'live-views': () => liveViewsBench({ commands: 1_000, warmup: 50, ratePerSecond: 50, clientCounts: [1, 100] }),
   projection: () =>
@@ -21,8 +26,8 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
     }),
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
-    throughputBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
-  emmett: () => emmettBench({ connections: 50, durationSeconds: 10, warmupSeconds: 2 }),
+    throughputBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  emmett: () => emmettBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   soak: () =>
     soakBench({
       minutes: Number(process.env.SOAK_MINUTES ?? 10),
@@ -30,6 +35,14 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       intervalSeconds: Number(process.env.SOAK_INTERVAL_SECONDS ?? 30),
       connections: 20,
     }),
+  'command-latency': () =>
+    commandLatencyBench({
+      streamSizes: (process.env.BENCH_STREAM_SIZES ?? '0,100000,1000000').split(',').map(Number),
+      ratePerSecond: 200,
+      seconds: seconds(10),
+      warmupSeconds: 2,
+    }),
+  contention: () => contentionBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, contenders: [2, 10, 50] }),
 };
 
 const main = async (): Promise<void> => {

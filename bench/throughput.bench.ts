@@ -34,22 +34,23 @@ export const throughputBench = async (options: ThroughputOptions): Promise<Bench
     figures.non2xx,
     figures.appCpuCores,
     figures.appRssMiB,
+    figures.natsCpuCores ?? '',
   ];
   return {
     title: 'Throughput: command path against the floor',
     command: 'npm run bench -- throughput',
     figures: { ...options, floor, commandPath: command, ratio, target: 0.8 },
     table: [
-      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'app CPU (cores)', 'app RSS MiB'],
+      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'app CPU (cores)', 'app RSS MiB', 'nats-server CPU (cores)'],
       row('floor: PUT /floor (Nest + Fastify, one js.publish)', floor),
       row('command path: PUT /mutation/book-room', command),
-      ['ratio command path ÷ floor (target ≥ 0.8)', ratio, '', '', '', '', ''],
+      ['ratio command path ÷ floor (target ≥ 0.8)', ratio, '', '', '', '', '', ''],
     ],
     notes: [
       `autocannon, ${options.connections} connections, ${options.warmupSeconds} s warmup then ${options.durationSeconds} s measured, in the bench process; each app is its own process on its own fresh nats-server (file storage, loopback).`,
       'Floor: bench/floor/floor.app.ts, one awaited js.publish of the JSON body to a new subject per request, no headers, 201 with the sequence.',
       'Command path: dist/app/main.js with the demo hotel; every request books a distinct room-day (rooms 1-5, dates from 2000-01-01 on), so each is a new entity and a 201.',
-      'App CPU: utime + stime from /proc/<pid>/stat over the measured run, per second of it; RSS: VmRSS at its end.',
+      'App and nats-server CPU: utime + stime from /proc/<pid>/stat over the measured run, per second of it; RSS: VmRSS at its end. The app also runs its views and its automation on what it books; the floor has none.',
       ...(options.cpuProfileDir ? [`Run with CPU profiling (--cpu-prof into ${options.cpuProfileDir}): figures are slower than without.`] : []),
     ],
   };
@@ -59,7 +60,7 @@ const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): 
   const stack = await FloorStack.start(nodeArgs);
   try {
     const body = JSON.stringify({ data: { room: { id: '1' }, client: { id: 'bench' }, date: '2000-01-01' } });
-    return await drive(stack.baseUrl, stack.appPid, { method: 'PUT', path: '/floor', body: () => body }, options);
+    return await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/floor', body: () => body }, options);
   } finally {
     await stack.stop();
   }
@@ -68,7 +69,6 @@ const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): 
 const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
   const stack = await BenchStack.start({}, nodeArgs);
   try {
-    const pid = stack.appPid;
     let booked = 0;
     const body = (): string => {
       const index = booked++;
@@ -77,7 +77,7 @@ const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly strin
       const room = ROOMS[index % ROOMS.length] ?? '1';
       return JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date: new Date(day).toISOString().slice(0, 10) } });
     };
-    return await drive(stack.baseUrl, pid, { method: 'PUT', path: '/mutation/book-room', body }, options);
+    return await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/mutation/book-room', body }, options);
   } finally {
     await stack.stop();
   }

@@ -6,6 +6,14 @@ import { booking, cleanup } from './hotel.requests';
 const date = '2022-12-12';
 const scheduleHasRoom = (room: string) => (answer: { status: number; body: Record<string, unknown> }) =>
   answer.status === 200 && JSON.stringify(answer.body).includes(`"roomId":"${room}"`);
+/** The book-room series of `GET /metrics` (Prometheus text, which the harness hands over as `text`). */
+const bookRoomCounts = (body: Record<string, unknown>) => {
+  const series = (name: string): number => {
+    const line = String(body.text).split('\n').find((candidate) => candidate.startsWith(`${name}{slice="/hotel/book-room"} `));
+    return Number(line?.split(' ')[1] ?? 0);
+  };
+  return { handled: series('commands_handled_total'), retries: series('command_retries_total'), reads: series('command_reads_total') };
+};
 
 describe('the hotel board, end to end over HTTP', () => {
   let hotel: AppHarness;
@@ -78,9 +86,16 @@ describe('the hotel board, end to end over HTTP', () => {
   });
 
   it('lets exactly one of 50 parallel bookings of one room and date win', async () => {
+    const before = bookRoomCounts((await hotel.get('/metrics')).body);
     const answers = await Promise.all(Array.from({ length: 50 }, (_, client) => hotel.put('/mutation/book-room', booking(3, client + 1, '2023-01-01'))));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409)).toHaveLength(49);
+    const after = bookRoomCounts((await hotel.get('/metrics')).body);
+    // Every loser read the room-day once: after its append was refused (a retry), or to confirm a refusal on its cached state.
+    expect(after.handled - before.handled).toBe(50);
+    expect(after.reads - before.reads).toBe(49);
+    expect(after.retries - before.retries).toBeGreaterThanOrEqual(1);
+    expect(after.retries - before.retries).toBeLessThanOrEqual(49);
     const stored = await hotel.messages(HOTEL_STREAM.name, 'hotel.room-day.3.2023-01-01');
     expect(stored.filter((message) => message.string().includes('RoomBooked'))).toHaveLength(1);
   });

@@ -1,51 +1,138 @@
+import { CloudEvent } from "cloudevents";
 import { HOTEL_STREAM } from "@stream/hotel.stream";
+import type { HotelEvent } from "@model/hotel/hotel.events";
 import {
+  CLOUDEVENT_BATCH_CONTENT_TYPE,
+  CLOUDEVENT_CONTENT_TYPE,
   decodeEvents,
   encodeEvents,
   UndecodableEvent,
 } from "./cloudevent.codec";
 
-const SUBJECT = "hotel.room-day.1.2022-12-12";
-const booked = {
-  type: "RoomBooked",
-  data: { roomId: "1", clientId: "7", date: "2022-12-12" },
+const context = {
+  source: "/hotel/cleanup",
+  subject: "hotel.room-day.1.2022-12-12",
+  correlationId: "trace-77",
+  causationId: "cause-1",
+  time: "2022-12-12T10:00:00.000Z",
 };
-const stored = (body: string) => ({ subject: SUBJECT, sequence: 3, body });
-const encoded = () =>
+const cleaned: HotelEvent = {
+  type: "RoomCleanedUp",
+  data: { roomId: "1", date: "2022-12-12", team: "orange" },
+};
+const available: HotelEvent = {
+  type: "RoomAvailable",
+  data: { roomId: "1", date: "2022-12-12" },
+};
+const ids = [
+  "5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d01",
+  "5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d02",
+];
+
+/** What the CloudEvents SDK writes for the same event: the reference the encoder must equal. */
+const bySdk = (event: HotelEvent, id: string): unknown =>
   JSON.parse(
-    encodeEvents(HOTEL_STREAM, [booked], ["e-1"], {
-      source: "/hotel/book-room",
-      subject: SUBJECT,
-      correlationId: "c-1",
-      causationId: "k-1",
-      time: "2022-12-01T10:00:00.000Z",
-    }).body,
-  ) as Record<string, unknown>;
+    JSON.stringify(
+      new CloudEvent({
+        specversion: "1.0",
+        id,
+        source: context.source,
+        type: `hotel.${event.type}.v1`,
+        subject: context.subject,
+        time: context.time,
+        datacontenttype: "application/json",
+        correlationid: context.correlationId,
+        causationid: context.causationId,
+        data: event.data,
+      }),
+    ),
+  );
 
 describe("CloudEvents codec", () => {
-  it("decodes what it encodes, with the envelope as metadata", () => {
-    const [recorded] = decodeEvents(
-      HOTEL_STREAM,
-      stored(JSON.stringify(encoded())),
-    );
-    expect(recorded).toEqual({
-      event: booked,
-      metadata: {
-        id: "e-1",
-        stream: "HOTEL",
-        subject: SUBJECT,
-        sequence: 3,
-        time: "2022-12-01T10:00:00.000Z",
-        correlationId: "c-1",
-        causationId: "k-1",
-      },
-    });
+  it("writes one event exactly as the CloudEvents SDK does, in structured mode", () => {
+    const encoded = encodeEvents(HOTEL_STREAM, [cleaned], ids, context);
+    expect(encoded.contentType).toBe(CLOUDEVENT_CONTENT_TYPE);
+    expect(encoded.body).toBe(JSON.stringify(bySdk(cleaned, ids[0]!)));
   });
 
+  it("writes several events as a CloudEvents JSON batch, each as the SDK does", () => {
+    const encoded = encodeEvents(
+      HOTEL_STREAM,
+      [cleaned, available],
+      ids,
+      context,
+    );
+    expect(encoded.contentType).toBe(CLOUDEVENT_BATCH_CONTENT_TYPE);
+    expect(JSON.parse(encoded.body)).toEqual([
+      bySdk(cleaned, ids[0]!),
+      bySdk(available, ids[1]!),
+    ]);
+  });
+
+  it("reads back what it wrote, through the SDK strict validation", () => {
+    const encoded = encodeEvents(
+      HOTEL_STREAM,
+      [cleaned, available],
+      ids,
+      context,
+    );
+    const decoded = decodeEvents<HotelEvent>(HOTEL_STREAM, {
+      subject: context.subject,
+      sequence: 9,
+      body: encoded.body,
+    });
+    expect(decoded).toEqual([
+      {
+        event: cleaned,
+        metadata: {
+          id: ids[0],
+          stream: "HOTEL",
+          subject: context.subject,
+          sequence: 9,
+          time: context.time,
+          correlationId: "trace-77",
+          causationId: "cause-1",
+        },
+      },
+      {
+        event: available,
+        metadata: {
+          id: ids[1],
+          stream: "HOTEL",
+          subject: context.subject,
+          sequence: 9,
+          time: context.time,
+          correlationId: "trace-77",
+          causationId: "cause-1",
+        },
+      },
+    ]);
+  });
+
+  it("refuses to write an event without an id", () => {
+    expect(() =>
+      encodeEvents(
+        HOTEL_STREAM,
+        [cleaned, available],
+        ids.slice(0, 1),
+        context,
+      ),
+    ).toThrow("has no id");
+  });
+  const stored = (body: string) => ({
+    subject: context.subject,
+    sequence: 3,
+    body,
+  });
+  const written = () =>
+    JSON.parse(
+      encodeEvents(HOTEL_STREAM, [cleaned], ids, context).body,
+    ) as Record<string, unknown>;
+
   it.each(["id", "time"])(
-    "refuses an event without %s, which a replay could not decode the same way twice",
+    "refuses to read an event without %s, which a replay could not decode the same way twice",
     (attribute) => {
-      const event = encoded();
+      const event = written();
       delete event[attribute];
       expect(() =>
         decodeEvents(HOTEL_STREAM, stored(JSON.stringify(event))),
@@ -53,10 +140,29 @@ describe("CloudEvents codec", () => {
     },
   );
 
-  it("refuses a batch in which one event is broken", () => {
-    const broken = { ...encoded(), type: "hotel.RoomBooked.v9" };
+  it.each(["id", "time"])(
+    "refuses to read an event with an empty %s, which the SDK would fill in too",
+    (attribute) => {
+      expect(() =>
+        decodeEvents(
+          HOTEL_STREAM,
+          stored(JSON.stringify({ ...written(), [attribute]: "" })),
+        ),
+      ).toThrow(UndecodableEvent);
+    },
+  );
+
+  it("refuses to read a batch in which one event is broken", () => {
     expect(() =>
-      decodeEvents(HOTEL_STREAM, stored(JSON.stringify([encoded(), broken]))),
+      decodeEvents(
+        HOTEL_STREAM,
+        stored(
+          JSON.stringify([
+            written(),
+            { ...written(), type: "hotel.RoomCleanedUp.v9" },
+          ]),
+        ),
+      ),
     ).toThrow(UndecodableEvent);
   });
 });

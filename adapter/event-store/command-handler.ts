@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { fold, type Decider, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
+import { commandCounters, type CommandCounters, type SliceCommandCounts } from './command-counters';
 import { JetStreamEventStore, WrongExpectedSequence, type AppendResult } from './jetstream-event-store';
 import { StateCache } from './state-cache';
 
@@ -31,29 +32,35 @@ export interface Decision<S, E> {
 }
 
 export interface CommandHandlerOptions {
+  /** Decisions on fresh state before a command is refused with `ConcurrencyConflict`. */
   readonly maxAttempts?: number;
   readonly cacheSize?: number;
+  /** Where the handler counts what it does; the app's shared counters by default. */
+  readonly counters?: CommandCounters;
 }
 
 interface Snapshot<S> {
   readonly state: S;
   readonly sequence: number;
-  /** Read from the store during this command, not taken from the cache. */
+  /** Read from the store during this command, not taken from the cache or assumed new. */
   readonly fresh: boolean;
 }
 
 /**
- * Runs one state-change slice: load the entity's state, decide, append with the entity's
+ * Runs one state-change slice: take the entity's state, decide, append with the entity's
  * last subject sequence as expectation. A concurrent writer makes the append fail; the command
  * is then decided again on fresh state, a bounded number of times.
  *
- * States are cached per subject, so the hot path reads nothing: a stale cached state makes the
- * append fail, and a refusal or a no-op is only answered after checking that nothing newer exists.
+ * The hot path reads nothing. A state is taken from the cache, or, for an entity not in the
+ * cache, assumed new (the initial state at sequence 0): most commands create their entity, and
+ * JetStream refuses the append at 0 when the entity exists after all, which is when it is read.
+ * A refusal or a no-op is only answered on state read during this command.
  */
 export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly cache: StateCache<S>;
   private readonly maxAttempts: number;
   private readonly logger: Logger;
+  private readonly counts: SliceCommandCounts;
 
   constructor(
     private readonly store: JetStreamEventStore,
@@ -63,18 +70,22 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.cache = new StateCache(options.cacheSize ?? 10_000);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = new Logger(`Command ${slice.name}`);
+    this.counts = (options.counters ?? commandCounters).of(slice.name);
   }
 
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
     const subject = this.slice.subjectOf(command);
-    let snapshot = await this.snapshot(subject);
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+    this.counts.handled++;
+    let snapshot = this.snapshot(subject);
+    // Appends tried on fresh state; a state not read (cached or assumed new) is caught up at most once, so the loop ends.
+    let attempts = 0;
+    for (;;) {
       let events: readonly E[];
       try {
         events = this.slice.decider.decide(command, snapshot.state);
       } catch (refusal) {
         if (snapshot.fresh) {
-          this.logger.debug({ message: 'refused', subject, attempt, refusal: String(refusal), ...context });
+          this.logger.debug({ message: 'refused', subject, attempts, refusal: String(refusal), ...context });
           throw refusal;
         }
         snapshot = await this.catchUp(subject, snapshot);
@@ -88,6 +99,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence, ...context });
         return { events: [], state: snapshot.state, stream: this.slice.stream.name, subject, sequence: snapshot.sequence };
       }
+      if (snapshot.fresh) attempts++;
       try {
         const appended = await this.store.append(this.slice.stream, subject, events, {
           expectedSequence: snapshot.sequence,
@@ -97,11 +109,12 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         return this.decided(subject, snapshot, events, appended, context);
       } catch (error) {
         if (!(error instanceof WrongExpectedSequence)) throw error;
-        this.logger.debug({ message: 'concurrent write, deciding again', subject, attempt, ...context });
+        if (attempts >= this.maxAttempts) throw new ConcurrencyConflict(subject, this.maxAttempts);
+        this.counts.retried++;
+        this.logger.debug({ message: 'the entity moved on, deciding again', subject, attempts, ...context });
         snapshot = await this.catchUp(subject, snapshot);
       }
     }
-    throw new ConcurrencyConflict(subject, this.maxAttempts);
   }
 
   private decided(
@@ -128,14 +141,16 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     return { events: recorded, state, stream: appended.stream, subject, sequence: appended.sequence };
   }
 
-  private async snapshot(subject: string): Promise<Snapshot<S>> {
+  private snapshot(subject: string): Snapshot<S> {
     const cached = this.cache.get(subject);
     if (cached) return { ...cached, fresh: false };
-    return this.catchUp(subject, { state: this.slice.decider.initialState(), sequence: 0, fresh: false });
+    return { state: this.slice.decider.initialState(), sequence: 0, fresh: false };
   }
 
   private async catchUp(subject: string, from: Snapshot<S>): Promise<Snapshot<S>> {
     const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence);
+    this.counts.reads++;
+    this.counts.eventsRead += newer.events.length;
     const state = fold(this.slice.decider, newer.events, from.state);
     this.cache.set(subject, state, newer.lastSequence);
     return { state, sequence: newer.lastSequence, fresh: true };

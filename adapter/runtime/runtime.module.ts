@@ -14,6 +14,7 @@ import { NatsCommandServer } from '@adapter/command/nats-command.server';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { Credentials } from '@adapter/http/credentials';
 import { CredentialsGuard } from '@adapter/http/credentials.guard';
+import { MetricsHttp } from '@adapter/http/metrics.http';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { APP_CONFIG } from './app-config.token';
@@ -37,6 +38,7 @@ export class RuntimeModule implements OnModuleInit, BeforeApplicationShutdown, O
   static forRoot(config: AppConfig & { natsUrl: string }): DynamicModule {
     return {
       module: RuntimeModule,
+      controllers: [MetricsHttp],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         {

@@ -28,6 +28,11 @@ export class FloorStack {
     return this.app.pid;
   }
 
+  /** The nats-server's process id. */
+  get natsPid(): number {
+    return this.nats.pid;
+  }
+
   async stop(): Promise<void> {
     await stopChild(this.app);
     await this.nats.stop();

@@ -13,7 +13,11 @@ export class BenchStack {
 
   /** `nodeArgs` go to the app's node (e.g. `--cpu-prof`), before its script. */
   static async start(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
-    const nats = await startTempNats('app');
+    return BenchStack.startOn(await startTempNats('app'), env, nodeArgs);
+  }
+
+  /** The app on a nats-server the caller started (and maybe filled); stopping the stack stops both. */
+  static async startOn(nats: TempNats, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
     const port = await freePort();
     const app = spawnChild([...nodeArgs, join(PROJECT_ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -31,6 +35,16 @@ export class BenchStack {
   get appPid(): number {
     if (this.app.pid === undefined) throw new Error('the app has no pid');
     return this.app.pid;
+  }
+
+  /** The nats-server's process id. */
+  get natsPid(): number {
+    return this.nats.pid;
+  }
+
+  /** Stops the app only; its nats-server keeps running. */
+  async stopApp(): Promise<void> {
+    await stopChild(this.app);
   }
 
   async stop(): Promise<void> {

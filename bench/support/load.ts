@@ -13,6 +13,8 @@ export interface LoadRequest {
   readonly path: string;
   /** The JSON body of the next request; called once per request, so each can differ. */
   readonly body: () => string;
+  /** Called with every response's status and body, when the bench looks at answers. */
+  readonly onResponse?: (status: number, body: string) => void;
 }
 
 export interface LoadFigures {
@@ -25,18 +27,29 @@ export interface LoadFigures {
   /** The app's CPU over the measured run, in cores (1 = one core busy all the time). */
   readonly appCpuCores: number;
   readonly appRssMiB: number;
+  /** The nats-server's CPU over the measured run, in cores, when its pid was given. */
+  readonly natsCpuCores?: number;
+}
+
+/** The processes whose CPU a load run measures. */
+export interface LoadPids {
+  readonly app: number;
+  /** The app's nats-server; a peer on another store measures its store itself. */
+  readonly nats?: number;
 }
 
 /**
  * Drives one endpoint with a fixed number of connections: a warmup run (JIT, pools, caches), then
- * the measured run, over which the app's CPU is taken from /proc. autocannon runs in this process,
+ * the measured run, over which the app's and the nats-server's CPU is taken from /proc. autocannon runs in this process,
  * so the app under load has its own CPU, not the load generator's.
  */
-export const drive = async (baseUrl: string, appPid: number, request: LoadRequest, options: LoadOptions): Promise<LoadFigures> => {
+export const drive = async (baseUrl: string, pids: LoadPids, request: LoadRequest, options: LoadOptions): Promise<LoadFigures> => {
   await cannon(baseUrl, request, options.connections, options.warmupSeconds);
-  const cpuBefore = cpuSeconds(appPid);
+  const cpuBefore = cpuSeconds(pids.app);
+  const natsCpuBefore = pids.nats === undefined ? 0 : cpuSeconds(pids.nats);
   const result = await cannon(baseUrl, request, options.connections, options.durationSeconds);
-  const cpu = cpuSeconds(appPid) - cpuBefore;
+  const cpu = cpuSeconds(pids.app) - cpuBefore;
+  const natsCpu = pids.nats === undefined ? undefined : cpuSeconds(pids.nats) - natsCpuBefore;
   return {
     requests: result.requests.total,
     requestsPerSecond: round(result.requests.total / result.duration, 0),
@@ -45,11 +58,13 @@ export const drive = async (baseUrl: string, appPid: number, request: LoadReques
     non2xx: result.non2xx,
     errors: result.errors,
     appCpuCores: round(cpu / result.duration, 2),
-    appRssMiB: round(rssMiB(appPid), 0),
+    appRssMiB: round(rssMiB(pids.app), 0),
+    ...(natsCpu === undefined ? {} : { natsCpuCores: round(natsCpu / result.duration, 2) }),
   };
 };
 
-const cannon = (baseUrl: string, request: LoadRequest, connections: number, durationSeconds: number): Promise<autocannon.Result> =>
+/** One autocannon run of `durationSeconds` against one endpoint, with `connections` requests in flight. */
+export const cannon = (baseUrl: string, request: LoadRequest, connections: number, durationSeconds: number): Promise<autocannon.Result> =>
   autocannon({
     url: baseUrl,
     connections,
@@ -60,6 +75,7 @@ const cannon = (baseUrl: string, request: LoadRequest, connections: number, dura
         path: request.path,
         headers: { 'content-type': 'application/json' },
         setupRequest: (sent) => ({ ...sent, body: request.body() }),
+        ...(request.onResponse ? { onResponse: (status: number, body: string) => request.onResponse?.(status, body) } : {}),
       },
     ],
   });
