@@ -1,29 +1,15 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { Logger } from "@nestjs/common";
-import {
-  AckPolicy,
-  DeliverPolicy,
-  type Consumer,
-  type ConsumerConfig,
-  type ConsumerMessages,
-  type JsMsg,
-} from "@nats-io/jetstream";
-import {
-  assertNever,
-  type Message,
-  type RecordedEvent,
-} from "@libs/decider/decider";
-import type { EventStreamDefinition } from "@stream/event-stream";
-import {
-  decodeEvents,
-  UndecodableEvent,
-} from "@adapter/event-store/cloudevent.codec";
-import { withinTime, type NatsClient } from "@adapter/nats/nats.client";
-import { DeadLetters } from "./dead-letters";
-import { KeyedLanes } from "./keyed-lanes";
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
+import type { EventStreamDefinition } from '@stream/event-stream';
+import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
+import { withinTime, type NatsClient } from '@adapter/nats/nats.client';
+import { DeadLetters } from './dead-letters';
+import { KeyedLanes } from './keyed-lanes';
 
 /** What to do with a message once its handler ran. */
-export type Outcome = { kind: "done" } | { kind: "retry"; reason: string };
+export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string };
 
 export interface DurableConsumerOptions<E> {
   /** Durable consumer name: survives restarts, one per view or automation. */
@@ -91,24 +77,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
       max_deliver: -1,
       max_ack_pending: this.options.maxAckPending ?? 1_000,
     };
-    const existing = await this.nats.jsm.consumers
-      .info(this.options.stream.name, this.options.name)
-      .catch(() => null);
+    const existing = await this.nats.jsm.consumers.info(this.options.stream.name, this.options.name).catch(() => null);
     if (!existing) {
       await this.nats.jsm.consumers.add(this.options.stream.name, config);
       return;
     }
-    const {
-      durable_name: _name,
-      deliver_policy: _policy,
-      ack_policy: _ack,
-      ...updatable
-    } = config;
-    await this.nats.jsm.consumers.update(
-      this.options.stream.name,
-      this.options.name,
-      updatable,
-    );
+    const { durable_name: _name, deliver_policy: _policy, ack_policy: _ack, ...updatable } = config;
+    await this.nats.jsm.consumers.update(this.options.stream.name, this.options.name, updatable);
   }
 
   start(): void {
@@ -146,10 +121,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
             await sleep(RESUME_DELAY_MS);
             continue;
           }
-          this.pullConsumer ??= await this.nats.js.consumers.get(
-            this.options.stream.name,
-            this.options.name,
-          );
+          this.pullConsumer ??= await this.nats.js.consumers.get(this.options.stream.name, this.options.name);
           const batch = await this.pullConsumer.fetch({
             max_messages: MAX_HELD - this.lanes.size,
             expires: PULL_EXPIRES_MS,
@@ -160,10 +132,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
         } catch (error) {
           this.pullConsumer = undefined;
           if (this.stopping) break;
-          this.logger.warn({
-            message: "consumer interrupted, resuming",
-            error: String(error),
-          });
+          this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
           await sleep(RESUME_DELAY_MS);
         } finally {
           this.batch = undefined;
@@ -183,11 +152,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
         if (this.stopping) message.nak(HAND_BACK_DELAY_MS);
         else await this.process(message);
       } catch (error) {
-        this.logger.warn({
-          message: "message not processed, handing it back",
-          sequence: message.seq,
-          error: String(error),
-        });
+        this.logger.warn({ message: 'message not processed, handing it back', sequence: message.seq, error: String(error) });
         message.nak(RESUME_DELAY_MS);
       } finally {
         this.held.delete(message);
@@ -198,11 +163,7 @@ export class DurableConsumer<E extends Message<string, unknown>> {
   private async process(message: JsMsg): Promise<void> {
     let events: RecordedEvent<E>[];
     try {
-      events = decodeEvents<E>(this.options.stream, {
-        subject: message.subject,
-        sequence: message.seq,
-        body: message.string(),
-      });
+      events = decodeEvents<E>(this.options.stream, { subject: message.subject, sequence: message.seq, body: message.string() });
     } catch (error) {
       if (!(error instanceof UndecodableEvent)) throw error;
       await this.deadLetter(message, error.message);
@@ -212,16 +173,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     try {
       outcome = await this.options.handle(events);
     } catch (error) {
-      outcome = {
-        kind: "retry",
-        reason: error instanceof Error ? error.message : String(error),
-      };
+      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
     switch (outcome.kind) {
-      case "done":
+      case 'done':
         message.ack();
         return;
-      case "retry":
+      case 'retry':
         await this.retryOrGiveUp(message, outcome.reason);
         return;
       default:
@@ -232,33 +190,18 @@ export class DurableConsumer<E extends Message<string, unknown>> {
   private async retryOrGiveUp(message: JsMsg, reason: string): Promise<void> {
     const deliveries = message.info.deliveryCount;
     if (deliveries >= (this.options.maxDeliver ?? 5)) {
-      await this.deadLetter(
-        message,
-        `gave up after ${deliveries} deliveries: ${reason}`,
-      );
+      await this.deadLetter(message, `gave up after ${deliveries} deliveries: ${reason}`);
       return;
     }
     const backoff = this.options.backoffMs ?? [1_000, 5_000, 15_000, 30_000];
-    const delay =
-      backoff[Math.min(deliveries - 1, backoff.length - 1)] ?? 1_000;
-    this.logger.warn({
-      message: "will retry",
-      sequence: message.seq,
-      deliveries,
-      delayMs: delay,
-      reason,
-    });
+    const delay = backoff[Math.min(deliveries - 1, backoff.length - 1)] ?? 1_000;
+    this.logger.warn({ message: 'will retry', sequence: message.seq, deliveries, delayMs: delay, reason });
     message.nak(delay);
   }
 
   /** The reason travels in the dead letter's headers: nats-server 2.9 does not understand `+TERM <reason>`. */
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {
-    this.logger.error({
-      message: "dead-lettered",
-      sequence: message.seq,
-      subject: message.subject,
-      reason,
-    });
+    this.logger.error({ message: 'dead-lettered', sequence: message.seq, subject: message.subject, reason });
     await this.deadLetters.send(this.options.name, message, reason);
     message.term();
   }

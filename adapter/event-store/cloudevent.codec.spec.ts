@@ -1,46 +1,37 @@
-import { CloudEvent } from "cloudevents";
-import { HOTEL_STREAM } from "@stream/hotel.stream";
-import type { HotelEvent } from "@model/hotel/hotel.events";
-import {
-  CLOUDEVENT_BATCH_CONTENT_TYPE,
-  CLOUDEVENT_CONTENT_TYPE,
-  decodeEvents,
-  encodeEvents,
-  UndecodableEvent,
-} from "./cloudevent.codec";
+import { CloudEvent } from 'cloudevents';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
+import type { HotelEvent } from '@model/hotel/hotel.events';
+import { CLOUDEVENT_BATCH_CONTENT_TYPE, CLOUDEVENT_CONTENT_TYPE, decodeEvents, encodeEvents, UndecodableEvent } from './cloudevent.codec';
 
 const context = {
-  source: "/hotel/cleanup",
-  subject: "hotel.room-day.1.2022-12-12",
-  correlationId: "trace-77",
-  causationId: "cause-1",
-  time: "2022-12-12T10:00:00.000Z",
+  source: '/hotel/cleanup',
+  subject: 'hotel.room-day.1.2022-12-12',
+  correlationId: 'trace-77',
+  causationId: 'cause-1',
+  time: '2022-12-12T10:00:00.000Z',
 };
 const cleaned: HotelEvent = {
-  type: "RoomCleanedUp",
-  data: { roomId: "1", date: "2022-12-12", team: "orange" },
+  type: 'RoomCleanedUp',
+  data: { roomId: '1', date: '2022-12-12', team: 'orange' },
 };
 const available: HotelEvent = {
-  type: "RoomAvailable",
-  data: { roomId: "1", date: "2022-12-12" },
+  type: 'RoomAvailable',
+  data: { roomId: '1', date: '2022-12-12' },
 };
-const ids = [
-  "5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d01",
-  "5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d02",
-];
+const ids = ['5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d01', '5a0f7c1e-2d0b-4a6e-9a51-0c0f9a2b7d02'];
 
 /** What the CloudEvents SDK writes for the same event: the reference the encoder must equal. */
 const bySdk = (event: HotelEvent, id: string): unknown =>
   JSON.parse(
     JSON.stringify(
       new CloudEvent({
-        specversion: "1.0",
+        specversion: '1.0',
         id,
         source: context.source,
         type: `hotel.${event.type}.v1`,
         subject: context.subject,
         time: context.time,
-        datacontenttype: "application/json",
+        datacontenttype: 'application/json',
         correlationid: context.correlationId,
         causationid: context.causationId,
         data: event.data,
@@ -48,34 +39,21 @@ const bySdk = (event: HotelEvent, id: string): unknown =>
     ),
   );
 
-describe("CloudEvents codec", () => {
-  it("writes one event exactly as the CloudEvents SDK does, in structured mode", () => {
+describe('CloudEvents codec', () => {
+  it('writes one event exactly as the CloudEvents SDK does, in structured mode', () => {
     const encoded = encodeEvents(HOTEL_STREAM, [cleaned], ids, context);
     expect(encoded.contentType).toBe(CLOUDEVENT_CONTENT_TYPE);
     expect(encoded.body).toBe(JSON.stringify(bySdk(cleaned, ids[0]!)));
   });
 
-  it("writes several events as a CloudEvents JSON batch, each as the SDK does", () => {
-    const encoded = encodeEvents(
-      HOTEL_STREAM,
-      [cleaned, available],
-      ids,
-      context,
-    );
+  it('writes several events as a CloudEvents JSON batch, each as the SDK does', () => {
+    const encoded = encodeEvents(HOTEL_STREAM, [cleaned, available], ids, context);
     expect(encoded.contentType).toBe(CLOUDEVENT_BATCH_CONTENT_TYPE);
-    expect(JSON.parse(encoded.body)).toEqual([
-      bySdk(cleaned, ids[0]!),
-      bySdk(available, ids[1]!),
-    ]);
+    expect(JSON.parse(encoded.body)).toEqual([bySdk(cleaned, ids[0]!), bySdk(available, ids[1]!)]);
   });
 
-  it("reads back what it wrote, through the SDK strict validation", () => {
-    const encoded = encodeEvents(
-      HOTEL_STREAM,
-      [cleaned, available],
-      ids,
-      context,
-    );
+  it('reads back what it wrote, through the SDK strict validation', () => {
+    const encoded = encodeEvents(HOTEL_STREAM, [cleaned, available], ids, context);
     const decoded = decodeEvents<HotelEvent>(HOTEL_STREAM, {
       subject: context.subject,
       sequence: 9,
@@ -86,83 +64,52 @@ describe("CloudEvents codec", () => {
         event: cleaned,
         metadata: {
           id: ids[0],
-          stream: "HOTEL",
+          stream: 'HOTEL',
           subject: context.subject,
           sequence: 9,
           time: context.time,
-          correlationId: "trace-77",
-          causationId: "cause-1",
+          correlationId: 'trace-77',
+          causationId: 'cause-1',
         },
       },
       {
         event: available,
         metadata: {
           id: ids[1],
-          stream: "HOTEL",
+          stream: 'HOTEL',
           subject: context.subject,
           sequence: 9,
           time: context.time,
-          correlationId: "trace-77",
-          causationId: "cause-1",
+          correlationId: 'trace-77',
+          causationId: 'cause-1',
         },
       },
     ]);
   });
 
-  it("refuses to write an event without an id", () => {
-    expect(() =>
-      encodeEvents(
-        HOTEL_STREAM,
-        [cleaned, available],
-        ids.slice(0, 1),
-        context,
-      ),
-    ).toThrow("has no id");
+  it('refuses to write an event without an id', () => {
+    expect(() => encodeEvents(HOTEL_STREAM, [cleaned, available], ids.slice(0, 1), context)).toThrow('has no id');
   });
   const stored = (body: string) => ({
     subject: context.subject,
     sequence: 3,
     body,
   });
-  const written = () =>
-    JSON.parse(
-      encodeEvents(HOTEL_STREAM, [cleaned], ids, context).body,
-    ) as Record<string, unknown>;
+  const written = () => JSON.parse(encodeEvents(HOTEL_STREAM, [cleaned], ids, context).body) as Record<string, unknown>;
 
-  it.each(["id", "time"])(
-    "refuses to read an event without %s, which a replay could not decode the same way twice",
-    (attribute) => {
-      const event = written();
-      delete event[attribute];
-      expect(() =>
-        decodeEvents(HOTEL_STREAM, stored(JSON.stringify(event))),
-      ).toThrow(UndecodableEvent);
-    },
-  );
+  it.each(['id', 'time'])('refuses to read an event without %s, which a replay could not decode the same way twice', (attribute) => {
+    const event = written();
+    delete event[attribute];
+    expect(() => decodeEvents(HOTEL_STREAM, stored(JSON.stringify(event)))).toThrow(UndecodableEvent);
+  });
 
-  it.each(["id", "time"])(
-    "refuses to read an event with an empty %s, which the SDK would fill in too",
-    (attribute) => {
-      expect(() =>
-        decodeEvents(
-          HOTEL_STREAM,
-          stored(JSON.stringify({ ...written(), [attribute]: "" })),
-        ),
-      ).toThrow(UndecodableEvent);
-    },
-  );
+  it.each(['id', 'time'])('refuses to read an event with an empty %s, which the SDK would fill in too', (attribute) => {
+    expect(() => decodeEvents(HOTEL_STREAM, stored(JSON.stringify({ ...written(), [attribute]: '' })))).toThrow(UndecodableEvent);
+  });
 
-  it("refuses to read a batch in which one event is broken", () => {
-    expect(() =>
-      decodeEvents(
-        HOTEL_STREAM,
-        stored(
-          JSON.stringify([
-            written(),
-            { ...written(), type: "hotel.RoomCleanedUp.v9" },
-          ]),
-        ),
-      ),
-    ).toThrow(UndecodableEvent);
+  it('refuses to read a batch in which one event is broken', () => {
+    expect(() => decodeEvents(HOTEL_STREAM, stored(JSON.stringify([written(), { ...written(), type: 'hotel.RoomCleanedUp.v9' }])))).toThrow(
+      UndecodableEvent,
+    );
   });
 });

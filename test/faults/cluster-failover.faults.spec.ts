@@ -5,15 +5,17 @@ import type { BookingBoard } from '@feature/hotel/booking-board/booking-board.pr
 import type { CleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
+import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { NatsCluster } from '@libs/testing/nats-cluster';
 import { BookingLoad, bookingDiscrepancies, storedBookings } from './booking-load';
 import { startClusterApp, type ClusterApp } from './cluster-app';
 import { ContendedBookings } from './contended-bookings';
 import { drained, hotelEvents, viewValues } from './stream-contents';
+import { viewsCaughtUp } from './view-progress';
 
 const VIEW_BUCKETS = ['booking-board', 'cleanup-schedule', 'room-list'];
-const APP_CONSUMERS = ['view-booking-board', 'view-cleanup-schedule', 'automation-schedule-cleaning'];
+const APP_CONSUMERS = ['automation-schedule-cleaning'];
 const successful = (status: number): boolean => status >= 200 && status < 300;
 
 /** What one crash looked like from the outside. */
@@ -102,13 +104,14 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
         await report({ retryBudgetMs: loadConfig({}).retryBudgetMs, failovers, bookings: load.outcomes.length, acknowledged: load.acknowledged().length, rivalRounds: rivals.rounds.length });
       }
 
-      await cluster.whole([HOTEL_STREAM.name, ...VIEW_BUCKETS.map((view) => `KV_view-${view}`)]);
+      await cluster.whole([HOTEL_STREAM.name, ...VIEW_BUCKETS.map((view) => `KV_view-${view}`), `KV_${PROGRESS_BUCKET}`]);
       const stored = await storedBookings(observer.connection, observer.jsm);
       expect(bookingDiscrepancies([...load.outcomes, ...rivals.outcomes()], stored)).toEqual([]);
       expect(rivals.rounds.filter(({ statuses }) => statuses.filter(successful).length > 1)).toEqual([]);
       expect(rivals.rounds.filter(({ statuses }) => statuses.some(successful)).length).toBeGreaterThan(0);
 
       await drained(observer.jsm, HOTEL_STREAM.name, APP_CONSUMERS, 180_000);
+      await viewsCaughtUp(observer, 60_000);
       const events = await hotelEvents(observer.connection, observer.jsm);
       const bookings = [...events].flatMap(([subject, recorded]) =>
         recorded.flatMap(({ event }) => (event.type === 'RoomBooked' ? [{ subject, ...event.data }] : [])),

@@ -13,6 +13,7 @@ import { bookingBoard } from '@feature/hotel/booking-board/booking-board.project
 import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
 import { roomList } from '@feature/hotel/room-list/room-list.projection';
 import { bookingDiscrepancies, type BookingOutcome } from './booking-load';
+import { viewsBehind } from './view-progress';
 
 /** A view of the hotel: its name, and its rebuild from the stream into a given bucket, as the product replays it. */
 interface HotelView {
@@ -41,30 +42,35 @@ export const eventually = async (condition: () => boolean | Promise<boolean>, de
 };
 
 /**
- * Waits until the views and automations have handled everything the stream holds: every durable
- * consumer on `HOTEL` has nothing pending and nothing unacknowledged, and no new event came in meanwhile
- * (an automation's command lands before its trigger is acknowledged).
+ * Waits until the views and automations have handled everything the stream holds: the bot's durable
+ * consumer has nothing pending and nothing unacknowledged, every view's checkpoint reached the last
+ * message it reads, and no new event came in meanwhile (an automation's command lands before its
+ * trigger is acknowledged).
  */
 export const settled = async (nats: NatsClient, timeoutMs = 90_000): Promise<void> => {
-  let busy: ConsumerInfo[] = [];
+  let busy: string[] = [];
   await eventually(
     async () => {
       try {
         const before = (await nats.jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
         const consumers: ConsumerInfo[] = [];
         for await (const info of nats.jsm.consumers.list(HOTEL_STREAM.name)) consumers.push(info);
-        busy = consumers.filter((info) => info.num_pending > 0 || info.num_ack_pending > 0);
+        busy = [
+          ...consumers
+            .filter((info) => info.num_pending > 0 || info.num_ack_pending > 0)
+            .map((info) => `${info.name}: ${info.num_pending} pending, ${info.num_ack_pending} unacknowledged`),
+          ...(await viewsBehind(nats.jsm, nats.kvm)),
+        ];
         const after = (await nats.jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
-        return consumers.length >= VIEWS.length + 1 && busy.length === 0 && before === after;
+        return consumers.length >= 1 && busy.length === 0 && before === after;
       } catch {
         return false;
       }
     },
-    'the consumers to settle',
+    'the bot and the views to settle',
     timeoutMs,
   ).catch((error: Error) => {
-    const state = busy.map((info) => `${info.name}: ${info.num_pending} pending, ${info.num_ack_pending} unacknowledged`);
-    throw new Error(`${error.message} (${state.join('; ') || 'stream still growing or consumers missing'})`);
+    throw new Error(`${error.message} (${busy.join('; ') || 'stream still growing or the bot consumer missing'})`);
   });
 };
 
