@@ -56,7 +56,8 @@ export const throughputBench = async (options: ThroughputOptions): Promise<Bench
   };
 };
 
-const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
+/** The floor under the load: a bare Nest + Fastify PUT doing one awaited JetStream publish. */
+export const measureFloor = async (options: LoadOptions, nodeArgs: readonly string[] = []): Promise<LoadFigures> => {
   const stack = await FloorStack.start(nodeArgs);
   try {
     const body = JSON.stringify({ data: { room: { id: '1' }, client: { id: 'bench' }, date: '2000-01-01' } });
