@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
+import { ServiceUnavailable } from '@libs/errors/domain-error';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
@@ -62,6 +63,37 @@ describe('durable consumer', () => {
     const info = await nats.jsm.consumers.info(HOTEL_STREAM.name, 'retry-test');
     expect(info.num_ack_pending).toBe(0);
     expect(info.num_pending).toBe(0);
+  });
+
+  it('never dead-letters a message for an outage, however many deliveries it costs', async () => {
+    await store.append<HotelEvent>(HOTEL_STREAM, 'hotel.room-day.outage-victim.2022-12-12', [{ type: 'RoomAvailable', data: { roomId: 'outage-victim', date: '2022-12-12' } }], { ...context, expectedSequence: 0 });
+    const dead = async (): Promise<number> => (await nats.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages;
+    const before = await dead();
+    let attempts = 0;
+    const consumer = new DurableConsumer<HotelEvent>(nats, {
+      name: 'outage-retry-test',
+      stream: HOTEL_STREAM,
+      filterSubject: 'hotel.room-day.outage-victim.*',
+      maxDeliver: 2,
+      backoffMs: [20],
+      handle: () => {
+        attempts++;
+        if (attempts <= 5) throw new ServiceUnavailable('the event store (NATS) is not reachable right now; retry in a moment');
+        return Promise.resolve({ kind: 'done' as const });
+      },
+    });
+    await consumer.ensure();
+    consumer.start();
+    try {
+      const deadline = Date.now() + 15_000;
+      while (attempts < 6 && (await dead()) === before && Date.now() < deadline) await sleep(20);
+    } finally {
+      await consumer.stop();
+    }
+    expect(await dead()).toBe(before);
+    expect(attempts).toBe(6);
+    const info = await nats.jsm.consumers.info(HOTEL_STREAM.name, 'outage-retry-test');
+    expect([info.num_ack_pending, info.num_pending]).toEqual([0, 0]);
   });
 
   it('dead-letters a message that is not a CloudEvent at once', async () => {

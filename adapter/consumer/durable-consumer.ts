@@ -2,14 +2,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
+import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
-import { withinTime, type NatsClient } from '@adapter/nats/nats.client';
+import { isTransientNatsError, withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import { DeadLetters } from './dead-letters';
 import { KeyedLanes } from './keyed-lanes';
 
 /** What to do with a message once its handler ran. */
-export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string };
+/**
+ * What to do with a message once its handler ran. A retry caused by an outage (NATS unreachable, a
+ * JetStream timeout) is `transient`: it is no fault of the message, so it never counts towards
+ * dead-lettering it, however many deliveries the outages cost.
+ */
+export type Outcome = { kind: 'done' } | { kind: 'retry'; reason: string; transient?: boolean };
 
 export interface DurableConsumerOptions<E> {
   /** Durable consumer name: survives restarts, one per view or automation. */
@@ -173,23 +179,27 @@ export class DurableConsumer<E extends Message<string, unknown>> {
     try {
       outcome = await this.options.handle(events);
     } catch (error) {
-      outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+      outcome = {
+        kind: 'retry',
+        reason: error instanceof Error ? error.message : String(error),
+        transient: error instanceof ServiceUnavailable || isTransientNatsError(error),
+      };
     }
     switch (outcome.kind) {
       case 'done':
         message.ack();
         return;
       case 'retry':
-        await this.retryOrGiveUp(message, outcome.reason);
+        await this.retryOrGiveUp(message, outcome.reason, outcome.transient === true);
         return;
       default:
         assertNever(outcome);
     }
   }
 
-  private async retryOrGiveUp(message: JsMsg, reason: string): Promise<void> {
+  private async retryOrGiveUp(message: JsMsg, reason: string, transient: boolean): Promise<void> {
     const deliveries = message.info.deliveryCount;
-    if (deliveries >= (this.options.maxDeliver ?? 5)) {
+    if (!transient && deliveries >= (this.options.maxDeliver ?? 5)) {
       await this.deadLetter(message, `gave up after ${deliveries} deliveries: ${reason}`);
       return;
     }
