@@ -166,10 +166,20 @@ export class KvProjector<E extends Message<string, unknown>, D> {
         await this.projectWhileHolding();
       } finally {
         clearInterval(renewal);
-        await this.checkpoint?.close();
-        if (this.stopping) await lease.release();
+        await this.handOver(lease);
       }
     }
+  }
+
+  /**
+   * Stores the checkpoint, and at a stop releases the lease for the next holder. While NATS is
+   * unreachable neither can be written, and neither needs to be: the lease runs out by itself, and a
+   * checkpoint that lags only makes the next holder read events its documents already hold.
+   */
+  private async handOver(lease: ProjectorLease): Promise<void> {
+    if (!this.nats.isConnected) return;
+    await this.checkpoint?.close();
+    if (this.stopping) await lease.release();
   }
 
   private async renew(lease: ProjectorLease): Promise<void> {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
-import type { NatsClient } from '@adapter/nats/nats.client';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { withinTime, type NatsClient } from '@adapter/nats/nats.client';
 
 /**
  * Reads a stream's subjects in order from a given sequence, on an ephemeral pull consumer of its
@@ -18,6 +18,7 @@ export class StreamTail {
   private reading: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private room: (() => void) | undefined;
+  private pull: ConsumerMessages | undefined;
 
   constructor(
     private readonly nats: NatsClient,
@@ -49,17 +50,27 @@ export class StreamTail {
     this.wake?.();
   }
 
-  /** Stops reading; the pull in hand ends within its expiry. */
+  /**
+   * Stops reading; the pull in hand ends within its expiry. While NATS is unreachable that pull
+   * cannot end by itself (the client waits for the server's heartbeats) and nothing can arrive in
+   * it, so it is dropped.
+   */
   async close(): Promise<void> {
     this.ended = true;
     this.interrupt();
     this.room?.();
-    await this.reading;
+    while (this.reading && !(await withinTime(this.reading, STOP_POLL_MS))) {
+      if (!this.nats.isConnected) this.pull?.stop();
+    }
   }
 
   private async read(fromSequence: number): Promise<void> {
     let next = fromSequence;
     while (!this.ended) {
+      if (!this.nats.isConnected) {
+        await sleep(RESUME_DELAY_MS);
+        continue;
+      }
       let name: string | undefined;
       try {
         const info = await this.nats.jsm.consumers.add(this.stream, {
@@ -77,6 +88,7 @@ export class StreamTail {
         while (!this.ended) {
           while (this.buffer.length >= this.highWater && !this.ended) await new Promise<void>((resolve) => (this.room = resolve));
           const pull = await consumer.fetch({ max_messages: this.highWater - this.buffer.length, expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_EXPIRES_MS / 4 });
+          this.pull = pull;
           for await (const message of pull) {
             if (message.info.deliverySequence !== ++delivered) throw new Error(`delivery gap after stream sequence ${next - 1}`);
             next = message.seq + 1;
@@ -89,6 +101,7 @@ export class StreamTail {
         this.logger.warn({ message: 'stream reading interrupted, resuming', from: next, error: String(error) });
         await sleep(RESUME_DELAY_MS);
       } finally {
+        this.pull = undefined;
         if (name) this.nats.jsm.consumers.delete(this.stream, name).catch(() => undefined);
       }
     }
@@ -101,3 +114,5 @@ const PULL_EXPIRES_MS = 1_000;
 /** The server removes a reader's consumer this long after its last pull (a reader that died). */
 const INACTIVE_THRESHOLD_MS = 30_000;
 const RESUME_DELAY_MS = 250;
+/** How often a close checks whether NATS went away while it waits for the pull in hand to end. */
+const STOP_POLL_MS = 100;
