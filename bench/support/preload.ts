@@ -4,7 +4,15 @@ import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } fro
 import { connect } from '@nats-io/transport-node';
 import type { RoomBooked } from '@model/hotel/room-booked.event';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
+import { Kvm } from '@nats-io/kv';
 import { encodeEvents } from '@adapter/event-store/cloudevent.codec';
+import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
+import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
+import { roomList } from '@feature/hotel/room-list/room-list.projection';
+
+/** The app's views of the HOTEL stream, by projection name. */
+const HOTEL_VIEWS = [bookingBoard.name, cleanupSchedule.name, roomList.name];
 
 /** One room-day booked by a client, to be stored as the app would have stored it. */
 export interface PreloadedBooking {
@@ -49,9 +57,10 @@ export const preloadBookings = async (
 };
 
 /**
- * Moves every durable consumer of the HOTEL stream past its last message, as if the app's views and
- * automations had long caught up with it: each is created again with the same configuration,
- * delivering from `lastSequence + 1`. The app, started afterwards, finds them and keeps their position.
+ * Moves the app's readers of the HOTEL stream past its last message, as if its views and automations
+ * had long caught up with it: each durable consumer (the automations) is created again with the same
+ * configuration, delivering from `lastSequence + 1`, and each view's checkpoint is set to
+ * `lastSequence`. The app, started afterwards, finds them and keeps their positions.
  */
 export const consumersCaughtUp = async (natsUrl: string, lastSequence: number): Promise<void> => {
   const nc = await connect({ servers: natsUrl });
@@ -60,8 +69,12 @@ export const consumersCaughtUp = async (natsUrl: string, lastSequence: number): 
     for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
       const { config } = consumer;
       await jsm.consumers.delete(HOTEL_STREAM.name, consumer.name);
-      await jsm.consumers.add(HOTEL_STREAM.name, { ...config, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: lastSequence + 1 });
+      if (config.durable_name) {
+        await jsm.consumers.add(HOTEL_STREAM.name, { ...config, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: lastSequence + 1 });
+      }
     }
+    const progress = await new Kvm(nc).open(PROGRESS_BUCKET);
+    for (const view of HOTEL_VIEWS) await progress.put(`checkpoint.${view}`, String(lastSequence));
   } finally {
     await nc.close();
   }
@@ -73,7 +86,9 @@ export const largestBacklog = async (natsUrl: string): Promise<number> => {
   try {
     const jsm = await jetstreamManager(nc);
     let largest = 0;
-    for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) largest = Math.max(largest, consumer.num_pending + consumer.num_ack_pending);
+    for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
+      if (consumer.config.durable_name) largest = Math.max(largest, consumer.num_pending + consumer.num_ack_pending);
+    }
     return largest;
   } finally {
     await nc.close();
