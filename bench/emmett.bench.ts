@@ -2,14 +2,11 @@ import { EmmettStack } from './peers/emmett/emmett-stack';
 import { childNamed, treeCpuSeconds } from './peers/emmett/process-tree';
 import { measureFloor } from './throughput.bench';
 import { BenchStack } from './support/app-process';
+import { distinctBookings } from './support/bookings';
 import { barChart } from './support/chart';
 import { drive, type LoadFigures, type LoadOptions } from './support/load';
 import type { BenchSection } from './support/results';
 import { round } from './support/stats';
-
-const ROOMS = ['1', '2', '3', '4', '5'];
-const FIRST_DAY = Date.UTC(2000, 0, 1);
-const LAST_DAY = Date.UTC(2100, 11, 31);
 
 /** A run's load figures with the CPU of the event store's server (its whole process tree) beside the app's. */
 interface PeerFigures extends LoadFigures {
@@ -128,14 +125,7 @@ const measureEmmett = async (
 };
 
 const measure = async (baseUrl: string, appPid: number, storePid: number, options: LoadOptions): Promise<PeerFigures> => {
-  let booked = 0;
-  const body = (): string => {
-    const index = booked++;
-    const day = FIRST_DAY + Math.floor(index / ROOMS.length) * 86_400_000;
-    if (day > LAST_DAY) throw new Error(`ran out of distinct room-days after ${index} bookings`);
-    const room = ROOMS[index % ROOMS.length] ?? '1';
-    return JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date: new Date(day).toISOString().slice(0, 10) } });
-  };
+  const body = distinctBookings();
   const storeCpuBefore = treeCpuSeconds(storePid);
   const startedAt = performance.now();
   const figures = await drive(baseUrl, { app: appPid }, { method: 'PUT', path: '/mutation/book-room', body }, options);

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import type { ServerMessage } from '@adapter/live/live.protocol';
 import { BenchStack } from './support/app-process';
+import { book } from './support/bookings';
 import type { BenchSection } from './support/results';
 import { summarize, type LatencySummary } from './support/stats';
 
@@ -119,15 +120,6 @@ const subscriber = async (baseUrl: string, id: string, arrivals: Map<string, num
   return socket;
 };
 
-const book = async (baseUrl: string, room: string, date: string): Promise<void> => {
-  const response = await fetch(`${baseUrl}/mutation/book-room`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date } }),
-  });
-  if (response.status !== 201) throw new Error(`booking ${room} on ${date} answered ${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
-};
 
 const dateOf = (day: number): string => new Date(Date.UTC(2040, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
 

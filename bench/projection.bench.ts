@@ -12,6 +12,7 @@ import { NatsClient } from '@adapter/nats/nats.client';
 import { KvProjector } from '@adapter/projection/kv-projector';
 import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { BenchStack } from './support/app-process';
+import { book } from './support/bookings';
 import { drive } from './support/load';
 import type { BenchSection } from './support/results';
 import { round, summarize, type LatencySummary } from './support/stats';
@@ -185,14 +186,5 @@ const lagRuns = async (options: ProjectionBenchOptions): Promise<{ capacity: num
   }
 };
 
-const book = async (baseUrl: string, room: string, date: string): Promise<void> => {
-  const response = await fetch(`${baseUrl}/mutation/book-room`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date } }),
-  });
-  if (response.status !== 201) throw new Error(`booking ${room} on ${date} answered ${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
-};
 
 const dateOf = (day: number): string => new Date(Date.UTC(2030, 0, 1) + Math.floor(day) * 86_400_000).toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedul
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { BenchStack } from './support/app-process';
 import { lineChart } from './support/chart';
+import type { LoadFigures } from './support/load';
 import { cpuSeconds, rssMiB } from './support/proc-usage';
 import type { BenchSection } from './support/results';
 import { round } from './support/stats';
@@ -22,16 +23,9 @@ export interface SoakOptions {
   readonly connections: number;
 }
 
-/** One reported interval of the soak. */
-interface Interval {
+/** One reported interval of the soak: the load's figures over it, where it ended, and the readers' backlog then. */
+interface Interval extends Omit<LoadFigures, 'requests' | 'natsCpuCores'> {
   readonly minute: number;
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly appCpuCores: number;
-  readonly appRssMiB: number;
   /** Events the views and the bot have not applied yet, at the end of the interval. */
   readonly consumerBacklog: number;
 }

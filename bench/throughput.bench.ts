@@ -1,5 +1,6 @@
 import { FloorStack } from './floor/floor-stack';
 import { BenchStack } from './support/app-process';
+import { distinctBookings } from './support/bookings';
 import { drive, type LoadFigures, type LoadOptions } from './support/load';
 import type { BenchSection } from './support/results';
 import { round } from './support/stats';
@@ -8,10 +9,6 @@ export interface ThroughputOptions extends LoadOptions {
   /** A folder for V8 CPU profiles of both apps (`BENCH_CPU_PROF`); profiling slows them down. */
   readonly cpuProfileDir?: string;
 }
-
-const ROOMS = ['1', '2', '3', '4', '5'];
-const FIRST_DAY = Date.UTC(2000, 0, 1);
-const LAST_DAY = Date.UTC(2100, 11, 31);
 
 /**
  * The command path against its floor, in one run: the floor (a bare Nest + Fastify app doing one
@@ -70,14 +67,7 @@ export const measureFloor = async (options: LoadOptions, nodeArgs: readonly stri
 const measureCommandPath = async (options: LoadOptions, nodeArgs: readonly string[]): Promise<LoadFigures> => {
   const stack = await BenchStack.start({}, nodeArgs);
   try {
-    let booked = 0;
-    const body = (): string => {
-      const index = booked++;
-      const day = FIRST_DAY + Math.floor(index / ROOMS.length) * 86_400_000;
-      if (day > LAST_DAY) throw new Error(`ran out of distinct room-days after ${index} bookings`);
-      const room = ROOMS[index % ROOMS.length] ?? '1';
-      return JSON.stringify({ data: { room: { id: room }, client: { id: 'bench' }, date: new Date(day).toISOString().slice(0, 10) } });
-    };
+    const body = distinctBookings();
     return await drive(stack.baseUrl, { app: stack.appPid, nats: stack.natsPid }, { method: 'PUT', path: '/mutation/book-room', body }, options);
   } finally {
     await stack.stop();
