@@ -28,6 +28,8 @@ interface Interval extends Omit<LoadFigures, 'requests' | 'natsCpuCores'> {
   readonly minute: number;
   /** Events the views and the bot have not applied yet, at the end of the interval. */
   readonly consumerBacklog: number;
+  /** The app's V8 heap in use at the end of the interval (`GET /metrics`): what RSS holds besides reserve. */
+  readonly appHeapUsedMiB: number;
 }
 
 const ROOMS = 50;
@@ -104,6 +106,7 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
         appCpuCores: round((cpuSeconds(stack.appPid) - cpuBefore) / result.duration, 2),
         appRssMiB: round(rssMiB(stack.appPid), 0),
         consumerBacklog: await backlog(jsm, progress),
+        appHeapUsedMiB: await heapUsedMiB(stack.baseUrl),
       });
       process.stdout.write(`soak ${JSON.stringify(intervals.at(-1))}\n`);
     }
@@ -114,12 +117,13 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
     const secondHalf = intervals.slice(Math.ceil(intervals.length / 2));
     const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
     const rssGrowthMiB = round(mean(secondHalf.map(({ appRssMiB }) => appRssMiB)) - mean(firstHalf.map(({ appRssMiB }) => appRssMiB)), 0);
+    const heapGrowthMiB = round(mean(secondHalf.map(({ appHeapUsedMiB }) => appHeapUsedMiB)) - mean(firstHalf.map(({ appHeapUsedMiB }) => appHeapUsedMiB)), 0);
     return {
       title: `Soak: ${options.minutes} minutes of bookings at ${rate}/s`,
       command: 'npm run bench -- soak',
-      figures: { ...options, ratePerSecond: rate, commandCapacity: round(commandCapacity, 0), consumerPositionsPerSecond: Number.isFinite(consumerCapacity) ? round(consumerCapacity, 0) : null, requests: statuses.size, acknowledged, ...audit, rssGrowthMiB, drainedMs, intervals },
+      figures: { ...options, ratePerSecond: rate, commandCapacity: round(commandCapacity, 0), consumerPositionsPerSecond: Number.isFinite(consumerCapacity) ? round(consumerCapacity, 0) : null, requests: statuses.size, acknowledged, ...audit, rssGrowthMiB, heapGrowthMiB, drainedMs, intervals },
       table: [
-        ['minute', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'app CPU (cores)', 'app RSS MiB', 'consumer backlog'],
+        ['minute', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'app CPU (cores)', 'app RSS MiB', 'app heap used MiB', 'consumer backlog'],
         ...intervals.map((interval) => [
           interval.minute,
           interval.requestsPerSecond,
@@ -129,13 +133,14 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
           interval.errors,
           interval.appCpuCores,
           interval.appRssMiB,
+          interval.appHeapUsedMiB,
           interval.consumerBacklog,
         ]),
       ],
       notes: [
         `${statuses.size} bookings sent, ${acknowledged} answered 2xx; read back from the stream: ${audit.lostBookings} lost, ${audit.duplicatedBookings} room-days booked more than once, ${audit.missingCleanings} bookings without a scheduled cleaning, ${audit.duplicatedCleanings} cleanings scheduled twice.`,
         `Rate: ${rate}/s. A 5 s closed-loop probe (${options.connections} connections) reached ${round(commandCapacity, 0)} bookings/s on the command path; ${Number.isFinite(consumerCapacity) ? `the slowest reader of the stream (the bot, a view) then got through ${round(consumerCapacity, 0)} stream positions/s, i.e. ${round(consumerCapacity / EVENTS_PER_BOOKING, 0)} bookings/s` : 'the bot and the views kept up with it'}; the soak runs at half the lower of the two (SOAK_RATE overrides). autocannon runs in the bench process, the app in its own on a fresh nats-server (file storage).`,
-        `App RSS: mean of the second half minus mean of the first half: ${rssGrowthMiB} MiB. Consumers drained ${drainedMs} ms after the load stopped.`,
+        `Mean of the second half minus mean of the first half: app RSS ${rssGrowthMiB} MiB, app heap in use ${heapGrowthMiB} MiB. Consumers drained ${drainedMs} ms after the load stopped.`,
       ],
       charts: [
         {
@@ -148,6 +153,7 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
               { name: 'p50 latency (ms)', points: intervals.map(({ minute, p50Ms }) => [minute, p50Ms] as const) },
               { name: 'p99 latency (ms)', points: intervals.map(({ minute, p99Ms }) => [minute, p99Ms] as const) },
               { name: 'app RSS (MiB)', points: intervals.map(({ minute, appRssMiB }) => [minute, appRssMiB] as const) },
+              { name: 'app heap used (MiB)', points: intervals.map(({ minute, appHeapUsedMiB }) => [minute, appHeapUsedMiB] as const) },
             ],
           }),
         },
@@ -157,6 +163,14 @@ export const soakBench = async (options: SoakOptions): Promise<BenchSection> => 
     await observer.close();
     await stack.stop();
   }
+};
+
+/** The app's V8 heap in use, from its Prometheus gauge. */
+const heapUsedMiB = async (baseUrl: string): Promise<number> => {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const bytes = /^nodejs_heap_size_used_bytes (\d+)$/m.exec(text)?.[1];
+  if (bytes === undefined) throw new Error('GET /metrics has no nodejs_heap_size_used_bytes');
+  return round(Number(bytes) / 2 ** 20, 0);
 };
 
 /** Rooms 6..50 next to the demo hotel's 1..5, so the soak has enough distinct room-days. */

@@ -1,5 +1,5 @@
 import { CommandCounters } from '@adapter/event-store/command-counters';
-import { prometheusText } from './metrics.http';
+import { memoryText, prometheusText } from './metrics.http';
 
 describe('metrics in the Prometheus text format', () => {
   it('writes every counter with its help, its type and one series per slice', () => {
@@ -20,5 +20,18 @@ describe('metrics in the Prometheus text format', () => {
     );
     expect(lines.filter((line) => line.startsWith('# HELP'))).toHaveLength(4);
     expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes the process memory as gauges', () => {
+    const lines = memoryText({ rss: 300, heapUsed: 120, heapTotal: 200, external: 7, arrayBuffers: 5 }).split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '# TYPE process_resident_memory_bytes gauge',
+        'process_resident_memory_bytes 300',
+        'nodejs_heap_size_used_bytes 120',
+        'nodejs_heap_size_total_bytes 200',
+        'nodejs_external_memory_bytes 7',
+      ]),
+    );
   });
 });

@@ -24,12 +24,23 @@ export const prometheusText = (slices: readonly [string, Readonly<SliceCommandCo
     [`# HELP ${name} ${help}`, `# TYPE ${name} counter`, ...slices.map(([slice, counts]) => `${name}{slice="${slice}"} ${value(counts)}`)].join('\n'),
   ).join('\n') + '\n';
 
+/** The process's memory, as gauges named like Node's usual Prometheus exporters name them. */
+export const memoryText = (usage: NodeJS.MemoryUsage): string =>
+  [
+    ['process_resident_memory_bytes', 'Resident memory of the app process.', usage.rss],
+    ['nodejs_heap_size_used_bytes', 'V8 heap in use by live and not yet collected objects.', usage.heapUsed],
+    ['nodejs_heap_size_total_bytes', 'V8 heap reserved.', usage.heapTotal],
+    ['nodejs_external_memory_bytes', 'Memory of C++ objects bound to JavaScript ones (buffers).', usage.external],
+  ]
+    .map(([name, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`)
+    .join('\n') + '\n';
+
 @Controller()
 export class MetricsHttp {
-  /** Counters of the command path since the app started, for Prometheus and the benches. */
+  /** Counters of the command path since the app started, and the process's memory, for Prometheus and the benches. */
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): string {
-    return prometheusText(commandCounters.entries());
+    return prometheusText(commandCounters.entries()) + memoryText(process.memoryUsage());
   }
 }
