@@ -190,18 +190,20 @@ const ROOM_DAY_VIEWS = [bookingBoard.name, cleanupSchedule.name];
 
 /**
  * Where each reader of the HOTEL stream stands: the bot's durable consumer (its ack floor and what it
- * still has to do), and each room-day view (its checkpoint, against the stream's last sequence).
+ * still has to do), and each room-day view (its checkpoint, against the stream's last sequence, read
+ * after the checkpoints so that a busy stream cannot make a view look ahead of it).
  */
 const positions = async (jsm: JetStreamManager, progress: KV): Promise<Map<string, { position: number; behind: number }>> => {
-  const last = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
   const byName = new Map<string, { position: number; behind: number }>();
   for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
     byName.set(consumer.name, { position: consumer.ack_floor.stream_seq, behind: consumer.num_pending + consumer.num_ack_pending });
   }
-  for (const view of ROOM_DAY_VIEWS) {
-    const checkpoint = Number((await progress.get(`checkpoint.${view}`))?.string() ?? 0);
+  const checkpoints = await Promise.all(ROOM_DAY_VIEWS.map(async (view) => Number((await progress.get(`checkpoint.${view}`))?.string() ?? 0)));
+  const last = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
+  ROOM_DAY_VIEWS.forEach((view, index) => {
+    const checkpoint = checkpoints[index] ?? 0;
     byName.set(`view ${view}`, { position: checkpoint, behind: last - checkpoint });
-  }
+  });
   return byName;
 };
 
