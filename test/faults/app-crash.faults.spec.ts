@@ -45,7 +45,9 @@ describe('an app crash under load', () => {
         await eventually(() => booked.acknowledged().length >= before + 300, 'the load to book 300 more room-days', 60_000);
         const outcomes = await booked.stop();
 
-        expect(held.num_ack_pending).toBeGreaterThanOrEqual(20);
+        // The kill lands while the bot holds 20 or more messages; acknowledgements already on the wire
+        // still arrive after it, so what the crash really left unacknowledged is counted afterwards.
+        expect(held.num_ack_pending).toBeGreaterThan(0);
         expect([...new Set(outcomes.map(({ status }) => status))].sort()).toEqual([0, 201]);
         const result = await convergence(observer!, outcomes);
         expect(result).toEqual({ bookings: [], cleanings: [], views: [], deadLetters: 0, storedBookings: expect.any(Number) as number });
