@@ -10,13 +10,11 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInput('the body must be a JSON object', [{ field: '', messages: ['must be a JSON object'] }]);
   }
-  refuseHostileShapes(body);
-  const input = plainToInstance(type, body, { enableImplicitConversion: false });
+  const prototypeNamed = refuseHostileShapes(body);
+  const input = plainToInstance(type, withoutPrototypeNames(body), { enableImplicitConversion: false });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const fields = flatten(errors);
-    throw new InvalidInput(`invalid input: ${fields.map((error) => error.field).join(', ')}`, fields);
-  }
+  const fields = [...prototypeNamed, ...flatten(errors)];
+  if (fields.length > 0) throw new InvalidInput(`invalid input: ${fields.map((error) => error.field).join(', ')}`, fields);
   return input;
 };
 
@@ -25,12 +23,13 @@ export const MAX_INPUT_DEPTH = 8;
 export const MAX_INPUT_VALUES = 256;
 
 /**
- * Walks the body breadth-first, level by level, stopping at the first limit crossed, so nothing
- * recursive ever sees a deep body. Fields named like `Object.prototype`'s members (`__proto__`,
- * `toString`, `constructor`…) are refused by name: the validator's whitelist would let them through,
- * and NATS bodies are parsed with plain `JSON.parse`.
+ * Walks the body breadth-first, level by level, throwing at the first limit crossed, so nothing
+ * recursive ever sees a deep body. Returns the fields named like `Object.prototype`'s members
+ * (`__proto__`, `toString`, `constructor`…), which are refused by name: the validator's whitelist
+ * would let them through, and NATS bodies are parsed with plain `JSON.parse`.
  */
-const refuseHostileShapes = (body: object): void => {
+const refuseHostileShapes = (body: object): FieldError[] => {
+  const prototypeNamed: FieldError[] = [];
   let values = 0;
   let level: [unknown, string][] = [[body, '']];
   for (let depth = 1; level.length > 0; depth++) {
@@ -42,7 +41,7 @@ const refuseHostileShapes = (body: object): void => {
       if (typeof value !== 'object' || value === null) continue;
       for (const [key, child] of Object.entries(value)) {
         const field = path ? `${path}.${key}` : key;
-        if (key in Object.prototype) throw new InvalidInput(`invalid input: ${field}`, [{ field, messages: [`${field} is not allowed`] }]);
+        if (key in Object.prototype) prototypeNamed.push({ field, messages: [`${field} is not allowed`] });
         if (++values > MAX_INPUT_VALUES) {
           throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
         }
@@ -51,6 +50,14 @@ const refuseHostileShapes = (body: object): void => {
     }
     level = next;
   }
+  return prototypeNamed;
+};
+
+/** A copy of a body already known to be shallow, without the fields named like `Object.prototype`'s members, for the validator to name the rest. */
+const withoutPrototypeNames = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(withoutPrototypeNames);
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !(key in Object.prototype)).map(([key, child]) => [key, withoutPrototypeNames(child)]));
 };
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
