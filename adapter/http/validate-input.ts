@@ -10,11 +10,11 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInput('the body must be a JSON object', [{ field: '', messages: ['must be a JSON object'] }]);
   }
-  const prototypeNamed = refuseHostileShapes(body);
-  const input = plainToInstance(type, withoutPrototypeNames(body), { enableImplicitConversion: false });
+  const screened = screen(body);
+  const input = plainToInstance(type, screened.body, { enableImplicitConversion: false });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  const fields = [...prototypeNamed, ...flatten(errors)];
-  if (fields.length > 0) throw new InvalidInput(`invalid input: ${fields.map((error) => error.field).join(', ')}`, fields);
+  const fields = [...screened.problems, ...flatten(errors)];
+  if (fields.length > 0) throw new InvalidInput(`invalid input: ${fields.map((error) => error.field || 'the body').join(', ')}`, fields);
   return input;
 };
 
@@ -23,41 +23,38 @@ export const MAX_INPUT_DEPTH = 8;
 export const MAX_INPUT_VALUES = 256;
 
 /**
- * Walks the body breadth-first, level by level, throwing at the first limit crossed, so nothing
- * recursive ever sees a deep body. Returns the fields named like `Object.prototype`'s members
- * (`__proto__`, `toString`, `constructor`…), which are refused by name: the validator's whitelist
- * would let them through, and NATS bodies are parsed with plain `JSON.parse`.
+ * A copy of the body that the validator may walk safely, and what is wrong with it by shape alone.
+ * Nesting is cut at `MAX_INPUT_DEPTH` levels (the body itself is then the failing field), so nothing
+ * recursive ever sees a deep body; fields named like `Object.prototype`'s members (`__proto__`,
+ * `toString`, `constructor`…) are left out and named, since the validator's whitelist would let them
+ * through and NATS bodies are parsed with plain `JSON.parse`. The validator then names every other
+ * failing field of what is left. A body of more than `MAX_INPUT_VALUES` values is refused at once.
  */
-const refuseHostileShapes = (body: object): FieldError[] => {
-  const prototypeNamed: FieldError[] = [];
+const screen = (body: object): { body: unknown; problems: FieldError[] } => {
+  const problems: FieldError[] = [];
   let values = 0;
-  let level: [unknown, string][] = [[body, '']];
-  for (let depth = 1; level.length > 0; depth++) {
-    if (depth > MAX_INPUT_DEPTH) {
-      throw new InvalidInput(`the body nests deeper than ${MAX_INPUT_DEPTH} levels`, [{ field: '', messages: [`must nest at most ${MAX_INPUT_DEPTH} levels`] }]);
+  let tooDeep = false;
+  const copy = (value: unknown, path: string, depth: number): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value);
+    if (entries.length > 0 && depth >= MAX_INPUT_DEPTH) {
+      tooDeep = true;
+      return null;
     }
-    const next: [unknown, string][] = [];
-    for (const [value, path] of level) {
-      if (typeof value !== 'object' || value === null) continue;
-      for (const [key, child] of Object.entries(value)) {
-        const field = path ? `${path}.${key}` : key;
-        if (key in Object.prototype) prototypeNamed.push({ field, messages: [`${field} is not allowed`] });
-        if (++values > MAX_INPUT_VALUES) {
-          throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
-        }
-        next.push([child, field]);
+    const kept: [string, unknown][] = [];
+    for (const [key, child] of entries) {
+      const field = path ? `${path}.${key}` : key;
+      if (++values > MAX_INPUT_VALUES) {
+        throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
       }
+      if (!Array.isArray(value) && key in Object.prototype) problems.push({ field, messages: [`${field} is not allowed`] });
+      else kept.push([key, copy(child, field, depth + 1)]);
     }
-    level = next;
-  }
-  return prototypeNamed;
-};
-
-/** A copy of a body already known to be shallow, without the fields named like `Object.prototype`'s members, for the validator to name the rest. */
-const withoutPrototypeNames = (value: unknown): unknown => {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(withoutPrototypeNames);
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !(key in Object.prototype)).map(([key, child]) => [key, withoutPrototypeNames(child)]));
+    return Array.isArray(value) ? kept.map(([, child]) => child) : Object.fromEntries(kept);
+  };
+  const screened = copy(body, '', 1);
+  if (tooDeep) problems.unshift({ field: '', messages: [`must nest at most ${MAX_INPUT_DEPTH} levels`] });
+  return { body: screened, problems };
 };
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
