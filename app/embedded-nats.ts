@@ -3,9 +3,7 @@ import type { NatsPermissions } from '@libs/nats-server/embedded-config';
 import { startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
-import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
-import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
-import { roomList } from '@feature/hotel/room-list/room-list.projection';
+import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
 import { bucketName, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
@@ -14,7 +12,7 @@ import { bucketName, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
 export const EMBEDDED_ACCOUNT = 'APP';
 
 /** The KV buckets the app writes: one per state view. A new view slice adds its projection here. */
-export const VIEW_BUCKETS: readonly string[] = [roomList, bookingBoard, cleanupSchedule].map((projection) => bucketName(projection.name));
+export const VIEW_BUCKETS: readonly string[] = HOTEL_VIEWS.map((view) => bucketName(view.name));
 
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),

@@ -3,10 +3,9 @@ import { connect } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
-import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
-import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
-import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
-import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
+import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
+import { HOTEL_STREAM, roomDaySubject, roomDaySubjectFilter } from '@stream/hotel.stream';
 import { BenchStack } from './support/app-process';
 import { lineChart } from './support/chart';
 import type { LoadFigures } from './support/load';
@@ -186,7 +185,7 @@ const registerRooms = async (baseUrl: string): Promise<void> => {
 };
 
 /** The views fed by room-days, whose checkpoints say how far they have applied the stream. */
-const ROOM_DAY_VIEWS = [bookingBoard.name, cleanupSchedule.name];
+const ROOM_DAY_VIEWS = HOTEL_VIEWS.filter(({ filterSubject }) => filterSubject === roomDaySubjectFilter()).map(({ name }) => name);
 
 /**
  * Where each reader of the HOTEL stream stands: the bot's durable consumer (its ack floor and what it
@@ -198,7 +197,7 @@ const positions = async (jsm: JetStreamManager, progress: KV): Promise<Map<strin
   for await (const consumer of jsm.consumers.list(HOTEL_STREAM.name)) {
     byName.set(consumer.name, { position: consumer.ack_floor.stream_seq, behind: consumer.num_pending + consumer.num_ack_pending });
   }
-  const checkpoints = await Promise.all(ROOM_DAY_VIEWS.map(async (view) => Number((await progress.get(`checkpoint.${view}`))?.string() ?? 0)));
+  const checkpoints = await Promise.all(ROOM_DAY_VIEWS.map(async (view) => Number((await progress.get(checkpointKey(view)))?.string() ?? 0)));
   const last = (await jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;
   ROOM_DAY_VIEWS.forEach((view, index) => {
     const checkpoint = checkpoints[index] ?? 0;

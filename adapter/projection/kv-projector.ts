@@ -85,8 +85,8 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     this.bucket = await this.openBucket(this.bucketName);
     const progress = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.options.replicas ?? 1, storage: 'file' });
     const name = this.options.projection.name;
-    this.lease = new ProjectorLease(progress, `lease.${name}`, randomUUID(), this.options.lease ?? LEASE);
-    this.checkpoint = new ViewCheckpoint(progress, `checkpoint.${name}`);
+    this.lease = new ProjectorLease(progress, leaseKey(name), randomUUID(), this.options.lease ?? LEASE);
+    this.checkpoint = new ViewCheckpoint(progress, checkpointKey(name));
     await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
   }
 
@@ -269,6 +269,12 @@ export const bucketName = (projection: string): string => `view-${projection}`;
 
 /** Leases and checkpoints of all views: `lease.<view>`, `checkpoint.<view>`. */
 export const PROGRESS_BUCKET = 'projectors';
+
+/** The key of a view's lease in the projectors' bucket. */
+export const leaseKey = (view: string): string => `lease.${view}`;
+
+/** The key of a view's checkpoint in the projectors' bucket: the stream sequence through which it has applied everything. */
+export const checkpointKey = (view: string): string => `checkpoint.${view}`;
 /** A crashed holder is replaced within about `ttlMs`; renewals every second keep a live one. */
 const LEASE: LeaseTiming = { ttlMs: 5_000, renewMs: 1_000 };
 /** Messages folded into one batch at most. */

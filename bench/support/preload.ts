@@ -6,13 +6,8 @@ import type { RoomBooked } from '@model/hotel/room-booked.event';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { Kvm } from '@nats-io/kv';
 import { encodeEvents } from '@adapter/event-store/cloudevent.codec';
-import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
-import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
-import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
-import { roomList } from '@feature/hotel/room-list/room-list.projection';
-
-/** The app's views of the HOTEL stream, by projection name. */
-const HOTEL_VIEWS = [bookingBoard.name, cleanupSchedule.name, roomList.name];
+import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 
 /** One room-day booked by a client, to be stored as the app would have stored it. */
 export interface PreloadedBooking {
@@ -74,7 +69,7 @@ export const consumersCaughtUp = async (natsUrl: string, lastSequence: number): 
       }
     }
     const progress = await new Kvm(nc).open(PROGRESS_BUCKET);
-    for (const view of HOTEL_VIEWS) await progress.put(`checkpoint.${view}`, String(lastSequence));
+    for (const { name } of HOTEL_VIEWS) await progress.put(checkpointKey(name), String(lastSequence));
   } finally {
     await nc.close();
   }

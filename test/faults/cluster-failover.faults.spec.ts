@@ -6,6 +6,7 @@ import type { CleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-sc
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { NatsCluster } from '@libs/testing/nats-cluster';
 import { BookingLoad, bookingDiscrepancies, storedBookings } from './booking-load';
@@ -14,7 +15,6 @@ import { ContendedBookings } from './contended-bookings';
 import { drained, hotelEvents, viewValues } from './stream-contents';
 import { viewsCaughtUp } from './view-progress';
 
-const VIEW_BUCKETS = ['booking-board', 'cleanup-schedule', 'room-list'];
 const APP_CONSUMERS = ['automation-schedule-cleaning'];
 const successful = (status: number): boolean => status >= 200 && status < 300;
 
@@ -104,7 +104,7 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
         await report({ retryBudgetMs: loadConfig({}).retryBudgetMs, failovers, bookings: load.outcomes.length, acknowledged: load.acknowledged().length, rivalRounds: rivals.rounds.length });
       }
 
-      await cluster.whole([HOTEL_STREAM.name, ...VIEW_BUCKETS.map((view) => `KV_view-${view}`), `KV_${PROGRESS_BUCKET}`]);
+      await cluster.whole([HOTEL_STREAM.name, ...HOTEL_VIEWS.map(({ name }) => `KV_view-${name}`), `KV_${PROGRESS_BUCKET}`]);
       const stored = await storedBookings(observer.connection, observer.jsm);
       expect(bookingDiscrepancies([...load.outcomes, ...rivals.outcomes()], stored)).toEqual([]);
       expect(rivals.rounds.filter(({ statuses }) => statuses.filter(successful).length > 1)).toEqual([]);
