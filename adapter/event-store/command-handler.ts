@@ -19,6 +19,11 @@ export interface StateChange<C, S, E> {
 export interface CommandContext {
   readonly correlationId: string;
   readonly causationId: string;
+  /**
+   * Where an automation's cause is stored. A command on the cause's own entity is decided on state
+   * that includes it: a freshly elected stream leader that has not applied it yet is waited out.
+   */
+  readonly causedAt?: { readonly subject: string; readonly sequence: number };
 }
 
 export interface Decision<S, E> {
@@ -88,12 +93,12 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
           this.logger.debug({ message: 'refused', subject, attempts, refusal: String(refusal), ...context });
           throw refusal;
         }
-        snapshot = await this.catchUp(subject, snapshot);
+        snapshot = await this.catchUp(subject, snapshot, context);
         continue;
       }
       if (events.length === 0) {
         if (!snapshot.fresh) {
-          snapshot = await this.catchUp(subject, snapshot);
+          snapshot = await this.catchUp(subject, snapshot, context);
           continue;
         }
         this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence, ...context });
@@ -104,7 +109,8 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         const appended = await this.store.append(this.slice.stream, subject, events, {
           expectedSequence: snapshot.sequence,
           source: this.slice.name,
-          ...context,
+          correlationId: context.correlationId,
+          causationId: context.causationId,
         });
         return this.decided(subject, snapshot, events, appended, context);
       } catch (error) {
@@ -112,7 +118,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         if (attempts >= this.maxAttempts) throw new ConcurrencyConflict(subject, this.maxAttempts);
         this.counts.retried++;
         this.logger.debug({ message: 'the entity moved on, deciding again', subject, attempts, ...context });
-        snapshot = await this.catchUp(subject, snapshot);
+        snapshot = await this.catchUp(subject, snapshot, context);
       }
     }
   }
@@ -132,7 +138,8 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         subject,
         sequence: appended.sequence,
         time: appended.time,
-        ...context,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
       },
     }));
     const state = fold(this.slice.decider, recorded, snapshot.state);
@@ -147,8 +154,9 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     return { state: this.slice.decider.initialState(), sequence: 0, fresh: false };
   }
 
-  private async catchUp(subject: string, from: Snapshot<S>): Promise<Snapshot<S>> {
-    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence);
+  private async catchUp(subject: string, from: Snapshot<S>, context: CommandContext): Promise<Snapshot<S>> {
+    const through = context.causedAt?.subject === subject ? context.causedAt.sequence : 0;
+    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, through);
     this.counts.reads++;
     this.counts.eventsRead += newer.events.length;
     const state = fold(this.slice.decider, newer.events, from.state);

@@ -2,7 +2,8 @@ import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
-import { WrongExpectedSequence, type JetStreamEventStore } from './jetstream-event-store';
+import { ServiceUnavailable } from '@libs/errors/domain-error';
+import { JetStreamEventStore, WrongExpectedSequence } from './jetstream-event-store';
 import { CLOUDEVENT_BATCH_CONTENT_TYPE } from './cloudevent.codec';
 
 describe('JetStream event store', () => {
@@ -75,5 +76,20 @@ describe('JetStream event store', () => {
       ['RoomCleanedUp', appended.sequence],
       ['RoomAvailable', appended.sequence],
     ]);
+  });
+
+  it('waits for a leader that has not applied an entity up to a known sequence, and answers 503 when the budget runs out', async () => {
+    const subject = 'hotel.room-day.r5.2022-12-12';
+    const first = await store.append(HOTEL_STREAM, subject, [booked('1')], { ...context, expectedSequence: 0 });
+    const impatient = new JetStreamEventStore(nats, { retryBudgetMs: 300 });
+    expect((await impatient.read(HOTEL_STREAM, subject, 0, first.sequence)).lastSequence).toBe(first.sequence);
+
+    const later = impatient.read<HotelEvent>(HOTEL_STREAM, subject, 0, first.sequence + 1);
+    await expect(later).rejects.toBeInstanceOf(ServiceUnavailable);
+
+    const patient = store.read<HotelEvent>(HOTEL_STREAM, subject, 0, first.sequence + 1);
+    const second = await store.append(HOTEL_STREAM, subject, [booked('2')], { ...context, expectedSequence: first.sequence });
+    expect(second.sequence).toBe(first.sequence + 1);
+    expect((await patient).events.map(({ event }) => event.type === 'RoomBooked' && event.data.clientId)).toEqual(['1', '2']);
   });
 });

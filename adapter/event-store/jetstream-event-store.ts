@@ -79,21 +79,32 @@ export class JetStreamEventStore {
    *
    * Reads go to the stream's leader (`STREAM.MSG.GET`), not to any replica (direct get): on a
    * replicated stream a follower may not have the newest message yet, and a decision confirmed on
-   * such a read could refuse what an acknowledged command just made possible.
+   * such a read could refuse what an acknowledged command just made possible. A leader elected a
+   * moment ago may still be applying what its predecessor stored: with `through`, the sequence the
+   * caller knows the entity has reached, a read that ends before it is retried within the budget.
    */
   async read<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
     subject: string,
     after = 0,
+    through = 0,
   ): Promise<EntityEvents<E>> {
     const events: RecordedEvent<E>[] = [];
     let lastSequence = after;
-    for (;;) {
-      const request: SeqMsgRequest & NextMsgRequest = { seq: lastSequence + 1, next_by_subj: subject };
-      const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, request));
-      if (!message) return { events, lastSequence };
-      lastSequence = message.seq;
-      events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+    const deadline = Date.now() + this.retryBudgetMs;
+    for (let attempt = 0; ; attempt++) {
+      for (;;) {
+        const request: SeqMsgRequest & NextMsgRequest = { seq: lastSequence + 1, next_by_subj: subject };
+        const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, request));
+        if (!message) break;
+        lastSequence = message.seq;
+        events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+      }
+      if (lastSequence >= through) return { events, lastSequence };
+      if (Date.now() >= deadline) {
+        throw new ServiceUnavailable(`the leader of ${stream.name} has not applied ${subject} up to sequence ${through} yet; retry in a moment`);
+      }
+      await sleep(backoff(attempt));
     }
   }
 
@@ -158,11 +169,13 @@ export class JetStreamEventStore {
             cause: error,
           });
         }
-        await sleep(Math.min(50 * 2 ** attempt, 1_000));
+        await sleep(backoff(attempt));
       }
     }
   }
 }
+
+const backoff = (attempt: number): number => Math.min(50 * 2 ** attempt, 1_000);
 
 const isWrongLastSequence = (error: unknown): boolean =>
   error instanceof JetStreamApiError &&

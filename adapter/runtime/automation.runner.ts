@@ -52,12 +52,13 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
   private async handle(events: readonly RecordedEvent<E>[]): Promise<Outcome> {
     for (const recorded of events) {
       for (const command of this.options.react(recorded)) {
-        const context = { correlationId: recorded.metadata.correlationId, causationId: recorded.metadata.id };
+        const { correlationId, id: causationId, subject, sequence } = recorded.metadata;
+        const context: CommandContext = { correlationId, causationId, causedAt: { subject, sequence } };
         try {
           await this.options.execute(command, context);
         } catch (error) {
           if (!(error instanceof RuleViolation)) throw error;
-          this.logger.warn({ message: 'command refused', rule: error.code, detail: error.message, ...context });
+          this.logger.warn({ message: 'command refused', rule: error.code, detail: error.message, correlationId, causationId });
         }
       }
     }

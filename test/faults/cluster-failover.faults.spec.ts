@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
 import type { CleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
@@ -113,11 +114,12 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
       await drained(observer.jsm, HOTEL_STREAM.name, APP_CONSUMERS, 180_000);
       await viewsCaughtUp(observer, 60_000);
       const events = await hotelEvents(observer.connection, observer.jsm);
+      expect((await observer.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages).toBe(0);
       const bookings = [...events].flatMap(([subject, recorded]) =>
         recorded.flatMap(({ event }) => (event.type === 'RoomBooked' ? [{ subject, ...event.data }] : [])),
       );
       const schedulesOf = (subject: string): number => (events.get(subject) ?? []).filter(({ event }) => event.type === 'CleanupScheduled').length;
-      expect(bookings.filter(({ subject }) => schedulesOf(subject) !== 1).map(({ subject }) => subject)).toEqual([]);
+      expect(bookings.filter(({ subject }) => schedulesOf(subject) !== 1).map(({ subject }) => `${subject}: ${schedulesOf(subject)} cleanings`)).toEqual([]);
 
       const board = await viewValues<BookingBoard>(observer.connection, observer.jsm, 'booking-board');
       expect(board.size).toBe(bookings.length);
