@@ -6,13 +6,16 @@ import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
-import { bucketName, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
 
 /** The account of the embedded server that holds the hotel's streams, buckets and users. */
 export const EMBEDDED_ACCOUNT = 'APP';
 
-/** The KV buckets the app writes: one per state view. A new view slice adds its projection here. */
-export const VIEW_BUCKETS: readonly string[] = HOTEL_VIEWS.map((view) => bucketName(view.name));
+/**
+ * The KV buckets the app writes: two per state view, the one it lives in and the one a blue/green rebuild fills
+ * (`view-<name>` and `view-<name>-green`). A new view slice adds its projection to HOTEL_VIEWS.
+ */
+export const VIEW_BUCKETS: readonly string[] = HOTEL_VIEWS.flatMap((view) => viewBuckets(view.name));
 
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),

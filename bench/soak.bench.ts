@@ -3,7 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
-import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { HOTEL_STREAM, roomDaySubject, roomDaySubjectFilter } from '@stream/hotel.stream';
 import { BenchStack } from './support/app-process';

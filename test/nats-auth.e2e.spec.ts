@@ -12,7 +12,7 @@ import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { LiveViews } from '@adapter/live/live-views';
 import { APP_INBOX_PREFIX, NatsClient } from '@adapter/nats/nats.client';
 import { NatsAuthenticationFailed } from '@adapter/nats/nats-credentials';
-import { bucketName } from '@adapter/projection/kv-projector';
+import { bucketName, viewBuckets } from '@adapter/projection/view-buckets';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { createApp } from '@app/app.factory';
 import { startEmbeddedNats, VIEW_BUCKETS } from '@app/embedded-nats';
@@ -115,7 +115,7 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
   });
 
   it('lets the app write to every view bucket it runs', () => {
-    const running = app.get(LiveViews).names.map(bucketName);
+    const running = app.get(LiveViews).names.flatMap(viewBuckets);
     expect(running.length).toBeGreaterThan(0);
     expect([...VIEW_BUCKETS].sort()).toEqual([...running].sort());
   });

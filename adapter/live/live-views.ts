@@ -25,7 +25,7 @@ export class LiveViews implements OnApplicationBootstrap, BeforeApplicationShutd
       const runner: unknown = wrapper.instance;
       if (!(runner instanceof ViewRunner)) continue;
       const { projector } = runner;
-      this.feeds.set(projector.viewName, new ViewFeed(this.nats, projector.viewName, projector.view, projector.bucketName, { livenessCheckMs: LIVENESS_CHECK_MS }));
+      this.feeds.set(projector.viewName, new ViewFeed(this.nats, projector.viewName, projector, { livenessCheckMs: LIVENESS_CHECK_MS }));
     }
   }
 

@@ -3,6 +3,7 @@ import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { QueuedIterator } from '@nats-io/nats-core';
 import type { NatsClient } from '@adapter/nats/nats.client';
+import type { ActiveBucket } from '@adapter/projection/view-buckets';
 import { parseViewEntry } from '@adapter/projection/view-store';
 import type { LiveValue } from './live.protocol';
 
@@ -18,6 +19,13 @@ const SNAPSHOT_BATCH = 256;
 
 export type ChangeListener = (change: ViewChange) => void;
 
+/** Where a view's values are: its bucket right now (the projector), and the news that it moved to another. */
+export interface ViewBucketSource {
+  readonly view: KV;
+  readonly active: ActiveBucket;
+  onSwitch(listener: () => void): () => void;
+}
+
 export interface ViewFeedOptions {
   /** How often the feed checks that its watch still delivers what the bucket holds. */
   readonly livenessCheckMs: number;
@@ -29,6 +37,11 @@ export interface ViewFeedOptions {
  * when its watch dies (the server restarted, the client reconnected, or the watch silently
  * stopped receiving, as KV watchers are known to do after a reconnect) it watches again from
  * the next revision: listeners see no gap and no repeat.
+ *
+ * Revisions are the bucket's own plus the view's revision offset, which a rebuild raises past every
+ * revision of the bucket it replaces. When the view moves to its rebuilt bucket, the feed watches that
+ * bucket from its start: every key's value comes again, at revisions above all those sent before, so
+ * listeners and clients resuming after a revision go on growing.
  */
 export class ViewFeed {
   private readonly logger: Logger;
@@ -41,12 +54,12 @@ export class ViewFeed {
   private livenessTimer: NodeJS.Timeout | undefined;
   private suspectedAt: number | undefined;
   private rewatching: Promise<void> | undefined;
+  private unfollow: (() => void) | undefined;
 
   constructor(
     private readonly nats: NatsClient,
     readonly view: string,
-    private readonly bucket: KV,
-    private readonly bucketName: string,
+    private readonly source: ViewBucketSource,
     private readonly options: ViewFeedOptions,
   ) {
     this.logger = new Logger(`Live ${view}`);
@@ -71,11 +84,14 @@ export class ViewFeed {
    * every change after revision `after` that the bucket still holds, in revision order.
    */
   async snapshot(pattern: string, after: number | undefined, each: (change: ViewChange) => void): Promise<void> {
-    const consumer = await this.nats.js.consumers.get(this.streamName, {
-      filter_subjects: `$KV.${this.bucketName}.${pattern}`,
-      ...(after === undefined
+    const active = this.source.active;
+    const from = after === undefined ? undefined : after - active.revisionOffset;
+    const consumer = await this.nats.js.consumers.get(`KV_${active.bucket}`, {
+      filter_subjects: `$KV.${active.bucket}.${pattern}`,
+      // A client that last saw an earlier bucket gets every key's current value: the rebuilt bucket is a new history.
+      ...(from === undefined || from < 0
         ? { deliver_policy: DeliverPolicy.LastPerSubject }
-        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 }),
+        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from + 1 }),
     });
     try {
       if ((await consumer.info(true)).num_pending === 0) return;
@@ -83,7 +99,7 @@ export class ViewFeed {
         let received = 0;
         for await (const message of await consumer.fetch({ max_messages: SNAPSHOT_BATCH, expires: 2_000 })) {
           received++;
-          each(this.toChange(message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
+          each(this.toChange(active, message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
           // This consumer is deleted right after, so leaving its last pull request early costs nothing.
           if (message.info.pending === 0) return;
         }
@@ -98,33 +114,41 @@ export class ViewFeed {
     this.stopped = true;
     this.generation++;
     clearInterval(this.livenessTimer);
+    this.unfollow?.();
     this.watcher?.stop();
     this.listeners.clear();
     await this.rewatching;
   }
 
-  private get streamName(): string {
-    return `KV_${this.bucketName}`;
-  }
-
   private async begin(): Promise<void> {
-    this.position = (await this.nats.jsm.streams.info(this.streamName)).state.last_seq;
+    const active = this.source.active;
+    this.position = active.revisionOffset + (await this.nats.jsm.streams.info(`KV_${active.bucket}`)).state.last_seq;
+    this.unfollow = this.source.onSwitch(() => this.rewatch(`the view moved to bucket ${this.source.active.bucket}`));
     await this.watch();
     this.livenessTimer = setInterval(() => void this.checkLiveness(), this.options.livenessCheckMs);
     this.livenessTimer.unref();
     void this.rewatchOnReconnect();
   }
 
+  /** Watches the view's bucket after the last revision delivered; again when the view moved meanwhile. */
   private async watch(): Promise<void> {
+    for (let active: ActiveBucket | undefined; active !== this.source.active; ) {
+      active = this.source.active;
+      await this.watchBucket(active, this.source.view);
+    }
+  }
+
+  private async watchBucket(active: ActiveBucket, bucket: KV): Promise<void> {
     const generation = ++this.generation;
     this.watcher?.stop();
-    const watcher = await this.bucket.watch({ resumeFromRevision: this.position + 1 });
+    const after = this.position - active.revisionOffset;
+    const watcher = await bucket.watch(after >= 0 ? { resumeFromRevision: after + 1 } : {});
     this.watcher = watcher;
     void (async () => {
       try {
         for await (const entry of watcher) {
           if (generation !== this.generation) return;
-          this.deliver(this.toChange(`$KV.${this.bucketName}.${entry.key}`, entry.revision, entry.operation, entry.string()));
+          this.deliver(this.toChange(active, `$KV.${active.bucket}.${entry.key}`, entry.revision, entry.operation, entry.string()));
         }
       } catch (error) {
         this.logger.warn({ message: 'view watch failed', error: String(error) });
@@ -171,8 +195,9 @@ export class ViewFeed {
    */
   private async checkLiveness(): Promise<void> {
     if (this.stopped || this.rewatching || this.listeners.size === 0 || !this.nats.isConnected) return;
-    const info = await this.nats.jsm.streams.info(this.streamName).catch(() => undefined);
-    if (!info || info.state.last_seq <= this.position) {
+    const active = this.source.active;
+    const info = await this.nats.jsm.streams.info(`KV_${active.bucket}`).catch(() => undefined);
+    if (!info || active.revisionOffset + info.state.last_seq <= this.position) {
       this.suspectedAt = undefined;
       return;
     }
@@ -180,8 +205,9 @@ export class ViewFeed {
     else this.suspectedAt = this.position;
   }
 
-  private toChange(subject: string, revision: number, operation: string, body: string): ViewChange {
-    const key = subject.slice(`$KV.${this.bucketName}.`.length);
+  private toChange(active: ActiveBucket, subject: string, bucketRevision: number, operation: string, body: string): ViewChange {
+    const key = subject.slice(`$KV.${active.bucket}.`.length);
+    const revision = active.revisionOffset + bucketRevision;
     if (operation !== 'PUT' || body.length === 0) return { key, revision, value: null };
     try {
       return { key, revision, value: parseViewEntry<unknown>(body) };

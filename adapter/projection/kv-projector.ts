@@ -7,13 +7,13 @@ import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { ConsistencyTimeout } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
-import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import { DeadLetters } from '@adapter/consumer/dead-letters';
-import { StateCache } from '@adapter/event-store/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { StreamTail } from './stream-tail';
-import { ViewCheckpoint } from './view-checkpoint';
+import { BATCH_MAX, decodeMessage, replayStream } from './stream-replay';
+import { ActiveViewBucket, leaseKey, openViewBucket, PROGRESS_BUCKET, type ActiveBucket } from './view-buckets';
+import { ViewSlot } from './view-slot';
 import { readView, type StoredViewEntry } from './view-store';
 import { ViewWriter } from './view-writer';
 
@@ -27,33 +27,39 @@ export interface ProjectorOptions<E, D> {
 
 /**
  * Keeps a state view in a KV bucket. One app instance at a time projects it (a lease in the
- * `projectors` bucket); the holder reads the stream in order from the view's checkpoint, takes
+ * `projectors` bucket); the holder reads the stream in order from the bucket's checkpoint, takes
  * whatever has arrived as one batch, folds it per document, writes each document once with
  * compare-and-set, then moves the checkpoint. Another instance takes over when the lease is
  * released or stops being renewed. Each event is applied exactly once in effect and in order,
  * whoever writes (see `ViewWriter`).
+ *
+ * A view lives in one of two buckets, the one its pointer names (see `ActiveViewBucket`). When a
+ * rebuild switches the pointer, every instance moves its queries and live feeds to the new bucket
+ * at once, and the holder finishes the batch in hand and goes on projecting into the new bucket
+ * from that bucket's own checkpoint.
  */
 export class KvProjector<E extends Message<string, unknown>, D> {
   private readonly logger: Logger;
   private readonly writer: ViewWriter<E, D>;
   private readonly deadLetters: DeadLetters;
-  private readonly documents = new StateCache<StoredViewEntry<D>>(10_000);
   private readonly progressListeners = new Set<(sequence: number) => void>();
-  private bucket: KV | undefined;
+  private readonly switchListeners = new Set<() => void>();
+  private current: ViewSlot<D> | undefined;
+  private writingTo: ViewSlot<D> | undefined;
+  private pointer: ActiveViewBucket | undefined;
+  private progressBucket: KV | undefined;
   private lease: ProjectorLease | undefined;
-  private checkpoint: ViewCheckpoint | undefined;
   private tail: StreamTail | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
   private leaseLost = false;
-  private applied = 0;
 
   constructor(
     private readonly nats: NatsClient,
     private readonly options: ProjectorOptions<E, D>,
   ) {
     this.logger = new Logger(`Projection ${options.projection.name}`);
-    this.writer = new ViewWriter(options.projection, this.logger, () => !this.stopping);
+    this.writer = new ViewWriter(options.projection, this.logger, () => !this.stopping && this.writingTo === this.current);
     this.deadLetters = new DeadLetters(nats);
   }
 
@@ -61,8 +67,14 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return this.options.projection.name;
   }
 
+  /** The bucket the view lives in right now, and how live clients' revisions continue from its earlier buckets. */
+  get active(): ActiveBucket {
+    return this.slot.active;
+  }
+
+  /** The name of the view's active bucket. */
   get bucketName(): string {
-    return bucketName(this.options.projection.name);
+    return this.slot.active.bucket;
   }
 
   /** Dead letters of this view name it so. */
@@ -70,9 +82,9 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return `view-${this.options.projection.name}`;
   }
 
+  /** The view's active bucket. */
   get view(): KV {
-    if (!this.bucket) throw new Error(`view ${this.options.projection.name} is not open yet: call ensure() first`);
-    return this.bucket;
+    return this.slot.kv;
   }
 
   /** Whether this instance projects the view right now. */
@@ -80,25 +92,33 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return this.lease?.held ?? false;
   }
 
-  /** Opens the view's bucket and the lease and checkpoint, and removes the durable consumer earlier versions fed the view from. */
+  /**
+   * Opens the view's active bucket (the one its pointer names) and the lease, and removes the durable
+   * consumer earlier versions fed the view from.
+   */
   async ensure(): Promise<void> {
-    this.bucket = await this.openBucket(this.bucketName);
-    const progress = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.options.replicas ?? 1, storage: 'file' });
     const name = this.options.projection.name;
+    const progress = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.options.replicas ?? 1, storage: 'file' });
+    this.progressBucket = progress;
+    this.pointer = new ActiveViewBucket(progress, name);
+    const active = await this.pointer.read();
+    this.current = await ViewSlot.open<D>(this.nats, progress, name, active, this.options.replicas ?? 1);
     this.lease = new ProjectorLease(progress, leaseKey(name), randomUUID(), this.options.lease ?? LEASE);
-    this.checkpoint = new ViewCheckpoint(progress, checkpointKey(name));
     await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
   }
 
+  /** Projects while this instance holds the lease, and follows the view to its new bucket when it is switched. */
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    this.pointer?.follow(this.slot.active, (next) => this.switchTo(next));
     this.running = this.run();
   }
 
   /** Finishes the batch in hand, stores the checkpoint and releases the lease for the next holder. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.pointer?.stop();
     this.tail?.interrupt();
     await this.running;
     this.running = undefined;
@@ -108,6 +128,12 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return readView<D>(this.view, key);
   }
 
+  /** Calls `listener` after the view moved to another bucket. */
+  onSwitch(listener: () => void): () => void {
+    this.switchListeners.add(listener);
+    return () => this.switchListeners.delete(listener);
+  }
+
   /**
    * Waits until the view has applied everything up to `sequence` of its stream (read your own writes).
    * This process's own progress answers first; otherwise the checkpoint, or the stream showing
@@ -115,9 +141,9 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    */
   async waitFor(sequence: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.applied < sequence) {
+    while (this.slot.applied < sequence) {
       await this.localProgress(sequence, Math.min(25, Math.max(1, deadline - Date.now())));
-      if (this.applied >= sequence || (await this.caughtUpOnServer(sequence))) return;
+      if (this.slot.applied >= sequence || (await this.caughtUpOnServer(sequence))) return;
       if (Date.now() >= deadline) {
         throw new ConsistencyTimeout(
           `view ${this.options.projection.name} has not reached sequence ${sequence} within ${timeoutMs} ms; retry the query`,
@@ -131,28 +157,27 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    * Messages the live view dead-letters are skipped here too, so both end equal.
    */
   async replayInto(targetBucket: string): Promise<number> {
-    const target = await this.openBucket(targetBucket);
-    const { stream, filterSubject } = this.options;
-    const first = await this.nats.jsm.direct.getMessage(stream.name, { seq: 1, next_by_subj: filterSubject });
-    if (!first) return 0;
-    const tail = new StreamTail(this.nats, stream.name, filterSubject, BATCH_MAX, this.logger).open(first.seq);
-    let replayed = 0;
-    try {
-      for (let done = false; !done; ) {
-        const batch = await tail.take(BATCH_MAX, () => false);
-        await this.writer.apply(target, batch.flatMap((message) => this.decode(message).events ?? []));
-        replayed += batch.length;
-        done = batch.at(-1)?.info.pending === 0;
-      }
-    } finally {
-      await tail.close();
-    }
-    return replayed;
+    const target = await openViewBucket(this.nats, targetBucket, this.options.replicas ?? 1);
+    return (await replayStream(this.nats, this.options, target, this.writer, this.logger)).read;
   }
 
   onProgress(listener: (sequence: number) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
+  }
+
+  private get slot(): ViewSlot<D> {
+    if (!this.current) throw new Error(`view ${this.options.projection.name} is not open yet: call ensure() first`);
+    return this.current;
+  }
+
+  /** Moves queries and live feeds to the new bucket now, and the holder's projection after its batch in hand. */
+  private async switchTo(next: ActiveBucket): Promise<void> {
+    if (!this.progressBucket || next.bucket === this.current?.active.bucket) return;
+    this.current = await ViewSlot.open<D>(this.nats, this.progressBucket, this.options.projection.name, next, this.options.replicas ?? 1);
+    this.logger.log({ message: 'the view moved to another bucket', bucket: next.bucket });
+    this.tail?.interrupt();
+    for (const listener of this.switchListeners) listener();
   }
 
   private async run(): Promise<void> {
@@ -178,7 +203,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    */
   private async handOver(lease: ProjectorLease): Promise<void> {
     if (!this.nats.isConnected) return;
-    await this.checkpoint?.close();
+    await this.current?.checkpoint.close();
     if (this.stopping) await lease.release();
   }
 
@@ -189,19 +214,23 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     this.tail?.interrupt();
   }
 
+  /** Projects into the active bucket from its checkpoint; after a switch, into the new one from its own. */
   private async projectWhileHolding(): Promise<void> {
-    const interrupted = (): boolean => this.stopping || this.leaseLost;
-    while (!interrupted()) {
+    while (!this.stopping && !this.leaseLost) {
+      const slot = this.slot;
+      this.writingTo = slot;
+      const interrupted = (): boolean => this.stopping || this.leaseLost || slot !== this.current;
       try {
-        const from = Math.max(this.applied, await this.requireCheckpoint().read()) + 1;
+        const from = Math.max(slot.applied, await slot.checkpoint.read()) + 1;
         this.tail = new StreamTail(this.nats, this.options.stream.name, this.options.filterSubject, BATCH_MAX * 2, this.logger).open(from);
         for (let batch = await this.tail.take(BATCH_MAX, interrupted); batch.length > 0; batch = await this.tail.take(BATCH_MAX, interrupted)) {
-          await this.applyBatch(batch);
+          await this.applyBatch(slot, batch);
         }
       } catch (error) {
-        if (interrupted()) break;
-        this.logger.warn({ message: 'projection interrupted, resuming', error: String(error) });
-        await sleep(RESUME_DELAY_MS);
+        if (!interrupted()) {
+          this.logger.warn({ message: 'projection interrupted, resuming', error: String(error) });
+          await sleep(RESUME_DELAY_MS);
+        }
       } finally {
         await this.tail?.close();
         this.tail = undefined;
@@ -209,28 +238,18 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     }
   }
 
-  private async applyBatch(batch: readonly JsMsg[]): Promise<void> {
+  private async applyBatch(slot: ViewSlot<D>, batch: readonly JsMsg[]): Promise<void> {
     const events: RecordedEvent<E>[] = [];
     for (const message of batch) {
-      const decoded = this.decode(message);
+      const decoded = decodeMessage<E>(this.options.stream, message);
       if (decoded.events) events.push(...decoded.events);
       else await this.deadLetters.send(this.consumerName, message, decoded.undecodable);
     }
-    await this.writer.apply(this.view, events, this.documents);
-    const through = batch.at(-1)?.seq ?? this.applied;
-    this.applied = Math.max(this.applied, through);
-    this.requireCheckpoint().advance(through);
-    for (const listener of this.progressListeners) listener(this.applied);
-  }
-
-  /** The message's events, or why it has none (it then goes to the dead letters, and a replay skips it). */
-  private decode(message: JsMsg): { events: RecordedEvent<E>[]; undecodable?: never } | { events?: never; undecodable: string } {
-    try {
-      return { events: decodeEvents<E>(this.options.stream, { subject: message.subject, sequence: message.seq, body: message.string() }) };
-    } catch (error) {
-      if (error instanceof UndecodableEvent) return { undecodable: error.message };
-      throw error;
-    }
+    await this.writer.apply(slot.kv, events, slot.documents);
+    const through = batch.at(-1)?.seq ?? slot.applied;
+    slot.applied = Math.max(slot.applied, through);
+    slot.checkpoint.advance(through);
+    if (slot === this.current) for (const listener of this.progressListeners) listener(slot.applied);
   }
 
   /** Resolves when this process has applied `sequence`, or after `ms`. */
@@ -247,37 +266,15 @@ export class KvProjector<E extends Message<string, unknown>, D> {
   }
 
   private async caughtUpOnServer(sequence: number): Promise<boolean> {
-    const through = await this.requireCheckpoint().read().catch(() => 0);
+    const through = await this.slot.checkpoint.read().catch(() => 0);
     if (through >= sequence) return true;
     const { stream, filterSubject } = this.options;
     const next = await this.nats.jsm.direct.getMessage(stream.name, { seq: through + 1, next_by_subj: filterSubject }).catch(() => undefined);
     return next === null || (next !== undefined && next.seq > sequence);
   }
-
-  private requireCheckpoint(): ViewCheckpoint {
-    if (!this.checkpoint) throw new Error('call ensure() first');
-    return this.checkpoint;
-  }
-
-  private async openBucket(name: string): Promise<KV> {
-    return this.nats.kvm.create(name, { history: 5, replicas: this.options.replicas ?? 1, storage: 'file' });
-  }
 }
 
-/** KV bucket names of views: `view-<projection name>`. */
-export const bucketName = (projection: string): string => `view-${projection}`;
-
-/** Leases and checkpoints of all views: `lease.<view>`, `checkpoint.<view>`. */
-export const PROGRESS_BUCKET = 'projectors';
-
-/** The key of a view's lease in the projectors' bucket. */
-export const leaseKey = (view: string): string => `lease.${view}`;
-
-/** The key of a view's checkpoint in the projectors' bucket: the stream sequence through which it has applied everything. */
-export const checkpointKey = (view: string): string => `checkpoint.${view}`;
 /** A crashed holder is replaced within about `ttlMs`; renewals every second keep a live one. */
 const LEASE: LeaseTiming = { ttlMs: 5_000, renewMs: 1_000 };
-/** Messages folded into one batch at most. */
-const BATCH_MAX = 1_024;
 /** Pause before reading again after a failure (NATS restarting, say). */
 const RESUME_DELAY_MS = 500;

@@ -49,6 +49,28 @@ export class ProjectorLease {
     return false;
   }
 
+  /**
+   * Takes the lease unless someone holds it: at once when it is free, or after watching it for `ttlMs`
+   * without seeing it move (a holder that died). `false` as soon as it moves, or when another contender
+   * takes it first.
+   */
+  async takeUnlessHeld(): Promise<boolean> {
+    const first = await this.kv.get(this.key);
+    if (first && first.operation === 'PUT') {
+      for (const since = Date.now(); Date.now() - since < this.timing.ttlMs; ) {
+        await sleep(this.timing.renewMs);
+        if ((await this.kv.get(this.key))?.revision !== first.revision) return false;
+      }
+    }
+    try {
+      this.revision = first ? await this.kv.update(this.key, this.holder, first.revision) : await this.kv.create(this.key, this.holder);
+      return true;
+    } catch (error) {
+      if (isRevisionConflict(error)) return false;
+      throw error;
+    }
+  }
+
   /** Renews the lease; `false` once someone else holds it. A failure to reach NATS keeps it held. */
   async renew(): Promise<boolean> {
     if (this.revision === undefined) return false;

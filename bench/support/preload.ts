@@ -6,7 +6,7 @@ import type { RoomBooked } from '@model/hotel/room-booked.event';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { Kvm } from '@nats-io/kv';
 import { encodeEvents } from '@adapter/event-store/cloudevent.codec';
-import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 
 /** One room-day booked by a client, to be stored as the app would have stored it. */

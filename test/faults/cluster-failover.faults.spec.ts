@@ -6,7 +6,7 @@ import type { CleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-sc
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
-import { PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { loadConfig } from '@adapter/runtime/app.config';
 import { NatsCluster } from '@libs/testing/nats-cluster';

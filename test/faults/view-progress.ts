@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/kv-projector';
+import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 
 /**
