@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { NatsPermissions } from '@libs/nats-server/embedded-config';
-import { startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
+import { EMBEDDED_FILES, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
@@ -42,10 +42,16 @@ export const commandSenderNatsPermissions = (): NatsPermissions => ({
   subscribe: [`${COMMAND_REPLY_PREFIX}>`],
 });
 
+/** The embedded server's folder: `<dataDir>/nats`. */
+const embeddedNatsDir = (dataDir: string): string => join(dataDir, 'nats');
+
+/** The file holding the operator's login URL of the embedded server's current run (mode 0600). */
+export const operatorUrlFile = (dataDir: string): string => join(embeddedNatsDir(dataDir), EMBEDDED_FILES.operatorUrl);
+
 /** Starts the app's own nats-server under `<dataDir>/nats`, with the app's users and their permissions. */
 export const startEmbeddedNats = (dataDir: string, port: number): Promise<EmbeddedServer> =>
   startEmbeddedServer({
-    dir: join(dataDir, 'nats'),
+    dir: embeddedNatsDir(dataDir),
     port,
     account: EMBEDDED_ACCOUNT,
     appPermissions: appNatsPermissions(),

@@ -88,9 +88,9 @@ const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
 
 /**
  * At most one kind of NATS credentials, and only for an external server. A secret's value never
- * appears in an error: only the variable's name.
+ * appears in an error: only the variable's name. Also read by the project's CLI.
  */
-const natsAuth = (env: NodeJS.ProcessEnv, natsUrl: string | undefined): NatsAuth | undefined => {
+export const natsAuth = (env: NodeJS.ProcessEnv, natsUrl: string | undefined): NatsAuth | undefined => {
   const user = env.NATS_USER?.trim() || undefined;
   const password = env.NATS_PASSWORD || undefined;
   const token = env.NATS_TOKEN || undefined;

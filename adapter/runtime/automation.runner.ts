@@ -27,15 +27,17 @@ export interface AutomationOptions<E, C> {
 export abstract class AutomationRunner<E extends Message<string, unknown>, C> implements OnModuleInit {
   private readonly logger: Logger;
   private readonly consumer: DurableConsumer<E>;
+  private readonly reactions: AutomationReactions<E>;
 
   protected constructor(
     nats: NatsClient,
     private readonly consumers: Consumers,
-    private readonly options: AutomationOptions<E, C>,
+    options: AutomationOptions<E, C>,
   ) {
     this.logger = new Logger(`Automation ${options.name}`);
+    this.reactions = automationReactions(options, this.logger);
     this.consumer = new DurableConsumer<E>(nats, {
-      name: `automation-${options.name}`,
+      name: this.reactions.consumer,
       stream: options.stream,
       filterSubject: options.filterSubject,
       handle: (events) => this.handle(events),
@@ -50,21 +52,39 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
   }
 
   private async handle(events: readonly RecordedEvent<E>[]): Promise<Outcome> {
-    for (const recorded of events) {
-      for (const command of this.options.react(recorded)) {
-        const { correlationId, id: causationId, subject, sequence } = recorded.metadata;
-        const context: CommandContext = { correlationId, causationId, causedAt: { subject, sequence } };
-        try {
-          await this.options.execute(command, context);
-        } catch (error) {
-          if (!(error instanceof RuleViolation)) throw error;
-          this.logger.warn({ message: 'command refused', rule: error.code, detail: error.message, correlationId, causationId });
-        }
-      }
-    }
+    await this.reactions.handle(events);
     return { kind: 'done' };
   }
 }
+
+/** An automation's handling of events, its command type hidden: what its runner runs, and what a re-drive of its dead letters runs again. */
+export interface AutomationReactions<E> {
+  /** The automation's durable consumer, as its dead letters name it. */
+  readonly consumer: string;
+  /**
+   * Executes every command the reactor calls for, with the event as its cause. A business refusal is logged
+   * and counts as handled; any other failure is thrown, for a retry.
+   */
+  readonly handle: (events: readonly RecordedEvent<E>[]) => Promise<void>;
+}
+
+export const automationReactions = <E extends Message<string, unknown>, C>(options: AutomationOptions<E, C>, logger: Logger): AutomationReactions<E> => ({
+  consumer: `automation-${options.name}`,
+  handle: async (events) => {
+    for (const recorded of events) {
+      for (const command of options.react(recorded)) {
+        const { correlationId, id: causationId, subject, sequence } = recorded.metadata;
+        const context: CommandContext = { correlationId, causationId, causedAt: { subject, sequence } };
+        try {
+          await options.execute(command, context);
+        } catch (error) {
+          if (!(error instanceof RuleViolation)) throw error;
+          logger.warn({ message: 'command refused', rule: error.code, detail: error.message, correlationId, causationId });
+        }
+      }
+    }
+  },
+});
 
 /** Entities whose events an automation handles at once, in one app instance. */
 const SUBJECTS_AT_ONCE = 32;

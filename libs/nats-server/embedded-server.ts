@@ -38,6 +38,9 @@ export interface EmbeddedServer {
 
 export const EMBEDDED_USERS = { app: 'app', operator: 'operator', commandSender: 'command-sender' } as const;
 
+/** The files the embedded server's folder holds besides JetStream's storage. */
+export const EMBEDDED_FILES = { config: 'nats-server.conf', operatorUrl: 'operator.url', commandSenderUrl: 'command-sender.url' } as const;
+
 /**
  * Starts the embedded nats-server with fresh random passwords: writes its configuration (mode 0600)
  * and, once it listens, the operator's and the command sender's connection URLs (mode 0600) next to it.
@@ -51,9 +54,9 @@ export const startEmbeddedServer = async (options: EmbeddedServerOptions): Promi
   const operator = { user: EMBEDDED_USERS.operator, password: randomPassword() };
   const commandSender = { user: EMBEDDED_USERS.commandSender, password: randomPassword() };
   const files = {
-    config: join(options.dir, 'nats-server.conf'),
-    operatorUrl: join(options.dir, 'operator.url'),
-    commandSenderUrl: join(options.dir, 'command-sender.url'),
+    config: join(options.dir, EMBEDDED_FILES.config),
+    operatorUrl: join(options.dir, EMBEDDED_FILES.operatorUrl),
+    commandSenderUrl: join(options.dir, EMBEDDED_FILES.commandSenderUrl),
   };
   const config = embeddedServerConfig({
     port: options.port,
