@@ -1,37 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { DeliverPolicy, type ConsumerInfo } from '@nats-io/jetstream';
-import type { Projection } from '@libs/decider/projection';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { HOTEL_STREAM, roomDaySubjectFilter, roomSubjectFilter } from '@stream/hotel.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { KvProjector } from '@adapter/projection/kv-projector';
-import { bucketName } from '@adapter/projection/view-buckets';
+import { activeBucketOf } from '@adapter/projection/view-rebuild';
 import { parseViewEntry } from '@adapter/projection/view-store';
-import { bookingBoard } from '@feature/hotel/booking-board/booking-board.projection';
-import { cleanupSchedule } from '@feature/hotel/cleanup-schedule/cleanup-schedule.projection';
-import { roomList } from '@feature/hotel/room-list/room-list.projection';
+import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { bookingDiscrepancies, type BookingOutcome } from './booking-load';
 import { viewsBehind } from './view-progress';
 
 /** A view of the hotel: its name, and its rebuild from the stream into a given bucket, as the product replays it. */
-interface HotelView {
-  readonly name: string;
-  readonly replayInto: (nats: NatsClient, bucket: string) => Promise<number>;
-}
-
-const hotelView = <D>(projection: Projection<HotelEvent, D>, filterSubject: string): HotelView => ({
-  name: projection.name,
-  replayInto: (nats, bucket) => new KvProjector(nats, { stream: HOTEL_STREAM, filterSubject, projection }).replayInto(bucket),
-});
-
-const VIEWS: readonly HotelView[] = [
-  hotelView(bookingBoard, roomDaySubjectFilter()),
-  hotelView(cleanupSchedule, roomDaySubjectFilter()),
-  hotelView(roomList, roomSubjectFilter()),
-];
+const VIEWS = HOTEL_VIEWS.map((view) => ({
+  name: view.name,
+  replayInto: (nats: NatsClient, bucket: string): Promise<number> => new KvProjector(nats, view).replayInto(bucket),
+}));
 
 /** Polls `condition` until it holds; `describe` says what was awaited, for the error. */
 export const eventually = async (condition: () => boolean | Promise<boolean>, describe: string, timeoutMs = 30_000): Promise<void> => {
@@ -139,14 +125,14 @@ const bucketContents = async (nats: NatsClient, bucket: string): Promise<BucketC
 };
 
 /**
- * Each live view against a rebuild from the stream into a fresh bucket, by the product's own
+ * Each live view (its active bucket) against a rebuild from the stream into a fresh bucket, by the product's own
  * replay: same keys, same documents, same positions. And no document was written twice for one
  * stream position, or went back: the positions of a key's revisions strictly increase.
  */
 export const viewDiscrepancies = async (nats: NatsClient): Promise<string[]> => {
   const found: string[] = [];
   for (const view of VIEWS) {
-    const live = await bucketContents(nats, bucketName(view.name));
+    const live = await bucketContents(nats, (await activeBucketOf(nats, view.name)).bucket);
     const rebuilt = `replay-${view.name}-${randomUUID().slice(0, 8)}`;
     await view.replayInto(nats, rebuilt);
     const replayed = await bucketContents(nats, rebuilt);

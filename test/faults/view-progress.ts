@@ -2,20 +2,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
+import { ActiveViewBucket, checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 
 /**
  * Views that have not yet applied the last message of the stream they read, each with where it stands.
- * A view's progress is its checkpoint in the projectors' bucket: the stream sequence through which its
- * lease holder has applied and stored every document.
+ * A view's progress is the checkpoint of its active bucket in the projectors' bucket: the stream sequence
+ * through which its lease holder has applied and stored every document there.
  */
 export const viewsBehind = async (jsm: JetStreamManager, kvm: Kvm): Promise<string[]> => {
   const progress = await kvm.open(PROGRESS_BUCKET);
   const behind: string[] = [];
   for (const { name, filterSubject } of HOTEL_VIEWS) {
     const last = (await jsm.streams.getMessage(HOTEL_STREAM.name, { last_by_subj: filterSubject }))?.seq ?? 0;
-    const checkpoint = Number((await progress.get(checkpointKey(name)))?.string() ?? 0);
+    const { bucket } = await new ActiveViewBucket(progress, name).read();
+    const checkpoint = Number((await progress.get(checkpointKey(name, bucket)))?.string() ?? 0);
     if (checkpoint < last) behind.push(`view ${name} at ${checkpoint} of ${last}`);
   }
   return behind;
