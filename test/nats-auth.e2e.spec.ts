@@ -141,6 +141,8 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
     await expectPublishRefused(asApp, 'cmd.hotel.book-room');
     await expectPublishRefused(asApp, 'elsewhere.subject');
     await expectPublishRefused(asApp, '$KV.other-bucket.key');
+    await expectPublishRefused(asApp, `$KV.${bucketName('booking-board')}-blue.key`);
+    await expectPublishAllowed(asApp, `$KV.${bucketName('booking-board')}-green.key`);
     await expectSubscribeRefused(asApp, '>');
     await expectSubscribeRefused(asApp, 'hotel.>');
     await expectSubscribeRefused(asApp, '_INBOX.>');
