@@ -2,6 +2,7 @@ import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { bucketExists, greenBucketName, bucketName } from '@adapter/projection/view-buckets';
 import { activeBucketOf } from '@adapter/projection/view-rebuild';
+import { decodeViewEntry } from '@adapter/projection/view-store';
 import type { ValueMessage } from '@adapter/live/live.protocol';
 import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
 import { AppHarness } from './app.harness';
@@ -111,7 +112,7 @@ describe('rebuilding a view blue/green under load', () => {
   const expectLiveEqualsBucket = async (bucket: string): Promise<void> => {
     const kv = await nats.kvm.open(bucket);
     const expected = new Map<string, number>();
-    for await (const key of await kv.keys()) expected.set(key, JSON.parse((await kv.get(key))?.string() ?? '{}').position as number);
+    for await (const key of await kv.keys()) expected.set(key, decodeViewEntry(await kv.get(key))?.position ?? 0);
     const latest = (): Map<string, number> => new Map(live.values('all').map((message) => [message.key, message.value?.position ?? 0]));
     await live.next(() => [...expected].every(([key, position]) => latest().get(key) === position));
     const revisions = live.values('all').map((message: ValueMessage) => message.revision);
