@@ -60,7 +60,7 @@ describe('rebuilding a view blue/green under load', () => {
     await viewsCaughtUp(nats, 30_000);
   };
 
-  it('switches to the filled bucket, ends equal to a replay, serves throughout, and keeps the new bucket after a restart', async () => {
+  it('switches to the filled bucket, ends equal to a replay, serves throughout, keeps the new bucket after a restart, and switches back and forth', async () => {
     let seeded = 0;
     await load(0, 4, () => seeded++ >= 200);
     await live.subscribe('all', VIEW);
@@ -102,6 +102,13 @@ describe('rebuilding a view blue/green under load', () => {
     expect((await nats.jsm.streams.info(`KV_${greenBucketName(VIEW)}`)).config.sealed).toBe(true);
     await load(6_000, 1, () => after++ >= 30);
     await settle();
+    expect(await viewDiscrepancies(nats)).toEqual([]);
+
+    const third = await cli(hotel.nats.url, 'rebuild', VIEW, '--grace', '0');
+    expect(third).toMatchObject({ code: 0, stdout: expect.stringContaining(`${bucketName(VIEW)} -> ${greenBucketName(VIEW)}`) });
+    await load(7_000, 1, () => after++ >= 40);
+    await settle();
+    expect(hotel.app.get(BookingBoardView).projector.bucketName).toBe(greenBucketName(VIEW));
     expect(await viewDiscrepancies(nats)).toEqual([]);
   }, 180_000);
 
