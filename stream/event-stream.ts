@@ -1,4 +1,5 @@
 import { isCalendarDate, isEntityId } from '@libs/ids/entity-id';
+import type { StreamLane } from '@libs/event-model/board';
 
 /** An event stream: where a family of entities keeps its events, and how its CloudEvents are typed. */
 export interface EventStreamDefinition {
@@ -35,3 +36,11 @@ export const dataProblem = (stream: EventStreamDefinition, type: string, data: u
   const wrong = Object.entries(fields).filter(([field, kind]) => !fits[kind](record[field]));
   return wrong.length === 0 ? undefined : `the data of ${type} has no valid ${wrong.map(([field, kind]) => `${field} (${kind})`).join(', ')}`;
 };
+
+/** The stream as the Event Model board draws it: a swimlane of its events and their fields. */
+export const streamLane = (stream: EventStreamDefinition): StreamLane => ({
+  name: stream.name,
+  subjects: stream.subjects,
+  eventTypes: stream.eventTypes,
+  eventFields: Object.fromEntries(stream.eventTypes.map((type) => [type, Object.keys(stream.eventData?.[type] ?? {})])),
+});

@@ -12,6 +12,8 @@ export interface StateChange<C, S, E> {
   readonly name: string;
   readonly stream: EventStreamDefinition;
   readonly decider: Decider<C, S, E>;
+  /** The event types the slice's declaration says it stores; a decision with any other is a bug, refused before it is stored. */
+  readonly emits: readonly string[];
   /** The entity's subject, built by the stream's subject builders (ids validated there). */
   readonly subjectOf: (command: C) => string;
 }
@@ -66,6 +68,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly maxAttempts: number;
   private readonly logger: Logger;
   private readonly counts: SliceCommandCounts;
+  private readonly emits: ReadonlySet<string>;
 
   constructor(
     private readonly store: JetStreamEventStore,
@@ -76,6 +79,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = new Logger(`Command ${slice.name}`);
     this.counts = (options.counters ?? commandCounters).of(slice.name);
+    this.emits = new Set(slice.emits);
   }
 
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
@@ -104,6 +108,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence, ...context });
         return { events: [], state: snapshot.state, stream: this.slice.stream.name, subject, sequence: snapshot.sequence };
       }
+      this.assertDeclared(events);
       if (snapshot.fresh) attempts++;
       try {
         const appended = await this.store.append(this.slice.stream, subject, events, {
@@ -146,6 +151,13 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.cache.set(subject, state, appended.sequence);
     this.logger.debug({ message: 'decided', subject, sequence: appended.sequence, events: events.map((event) => event.type), ...context });
     return { events: recorded, state, stream: appended.stream, subject, sequence: appended.sequence };
+  }
+
+  private assertDeclared(events: readonly E[]): void {
+    const undeclared = events.filter(({ type }) => !this.emits.has(type)).map(({ type }) => type);
+    if (undeclared.length > 0) {
+      throw new Error(`${this.slice.name} decided ${undeclared.join(', ')}, which its slice declaration does not list: declare the event or fix the decider`);
+    }
   }
 
   private snapshot(subject: string): Snapshot<S> {
