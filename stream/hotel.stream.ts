@@ -1,18 +1,6 @@
 import { dateToken, subjectToken } from '@libs/ids/entity-id';
-import { HOTEL_EVENT_TYPES, type HotelEvent } from '@model/hotel/hotel.events';
-import type { DataField, EventStreamDefinition } from './event-stream';
-
-const ROOM_DAY = { roomId: 'entity-id', date: 'date' } as const;
-
-/** The ids, dates and texts every hotel event carries (other fields are not checked). */
-const HOTEL_EVENT_DATA: Record<HotelEvent['type'], Readonly<Record<string, DataField>>> = {
-  RoomRegistered: { roomId: 'entity-id', name: 'text' },
-  RoomBooked: { ...ROOM_DAY, clientId: 'entity-id' },
-  CleanupScheduled: { ...ROOM_DAY, team: 'text' },
-  RoomCleanedUp: { ...ROOM_DAY, team: 'text' },
-  RoomAvailable: ROOM_DAY,
-  GuestCheckedIn: { ...ROOM_DAY, clientId: 'entity-id' },
-};
+import { HOTEL_EVENT_CONTRACTS, HOTEL_EVENT_TYPES } from '@model/hotel/hotel.events';
+import type { EventStreamDefinition } from './event-stream';
 
 /**
  * The hotel's events. Two kinds of entities live here, one subject each:
@@ -25,7 +13,7 @@ export const HOTEL_STREAM: EventStreamDefinition = {
   subjects: ['hotel.>'],
   typePrefix: 'hotel',
   eventTypes: HOTEL_EVENT_TYPES,
-  eventData: HOTEL_EVENT_DATA,
+  contracts: HOTEL_EVENT_CONTRACTS,
 };
 
 export const roomSubject = (roomId: string): string => `hotel.room.${subjectToken(roomId)}`;

@@ -28,7 +28,7 @@ const bySdk = (event: HotelEvent, id: string): unknown =>
         specversion: '1.0',
         id,
         source: context.source,
-        type: `hotel.${event.type}.v1`,
+        type: `hotel.${event.type}.v${HOTEL_STREAM.contracts?.[event.type]?.version ?? 0}`,
         subject: context.subject,
         time: context.time,
         datacontenttype: 'application/json',

@@ -5,7 +5,7 @@ import type { Message } from '@libs/decider/decider';
 import type { Projection, Reactor } from '@libs/decider/projection';
 import { eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
-import type { DataField, EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@stream/event-stream';
 import type { SliceSources } from './slice-code';
 
 /** A module's exports, loaded the way the test runner loads code (`jest.requireActual`). */
@@ -107,13 +107,11 @@ const servedTriggers = (module: Type): Trigger[] => {
 const sliceModule = (exported: Exports): Type | undefined =>
   Object.values(exported).find((value): value is Type => typeof value === 'function' && Reflect.getMetadataKeys(value).includes(MODULE_METADATA.PROVIDERS));
 
-/** One event of a type, with fitting data, for probing projections and reactors. */
+/** One event of a type, with its contract's example as data, for probing projections and reactors. */
 export const sampleEvent = (stream: EventStreamDefinition, type: string): Message<string, unknown> => ({
   type,
-  data: Object.fromEntries(Object.entries(stream.eventData?.[type] ?? {}).map(([field, kind]) => [field, SAMPLE[kind]])),
+  data: stream.contracts?.[type]?.example ?? {},
 });
-
-const SAMPLE: Record<DataField, string> = { 'entity-id': '1', date: '2022-12-12', text: 'sample' };
 
 const sameList = (what: string, declared: readonly string[], actual: readonly string[], source: string): string[] => {
   if (JSON.stringify(declared) === JSON.stringify(actual)) return [];
