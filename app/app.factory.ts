@@ -10,6 +10,7 @@ import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import type { AppConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
 import { AppModule } from './app.module';
+import { serveContracts } from './contracts';
 
 /**
  * Scripts, styles and connections (the `/live` websocket included) from the app's own origin only:
@@ -42,6 +43,7 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
   app.useGlobalFilters(new ProblemFilter());
   const throttle = app.get(ClientThrottle);
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
+  serveContracts(app);
   await app.init();
   return app;
 };

@@ -3,6 +3,28 @@ import { contractProblem, upcastData, type EventContract } from '@libs/event-mod
 
 export type { DataField } from '@libs/event-model/event-contract';
 
+/**
+ * A kind of entity of a stream: its events are stored on one subject per entity, built from a template
+ * whose `{name}` tokens are the entity's ids (`hotel.room-day.{roomId}.{date}`).
+ */
+export interface StreamEntity {
+  readonly name: string;
+  readonly description: string;
+  readonly subject: string;
+  /** What each `{name}` token of the template stands for. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The event types stored on this entity's subjects. */
+  readonly eventTypes: readonly string[];
+}
+
+/** A subject from an entity's template, each `{name}` replaced by its (already checked) token or a wildcard. */
+export const fillSubject = (entity: StreamEntity, tokens: Readonly<Record<string, string>>): string =>
+  entity.subject.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const token = tokens[name];
+    if (token === undefined) throw new Error(`${entity.subject} needs a ${name}`);
+    return token;
+  });
+
 /** An event stream: where a family of entities keeps its events, and how its CloudEvents are typed. */
 export interface EventStreamDefinition {
   /** JetStream stream name. */
@@ -13,6 +35,8 @@ export interface EventStreamDefinition {
   readonly typePrefix: string;
   /** Event names the stream may hold; anything else read from it is treated as poison. */
   readonly eventTypes: readonly string[];
+  /** The kinds of entities whose events the stream holds, each on subjects of its own. */
+  readonly entities: readonly StreamEntity[];
   /**
    * Each event type's contract: its current version, the fields its data must have, and the upcasters
    * that read its older versions (the stream's upcaster registry). Ids and dates in events become view
