@@ -22,7 +22,7 @@ type Operation = { action: 'send' | 'receive'; channel: { $ref: string }; title:
 const channelId = (stream: EventStreamDefinition, entity: StreamEntity): string => `${stream.name}_${entity.name}`;
 const messageRefs = (channel: string, names: readonly string[]): { $ref: string }[] => names.map((name) => ({ $ref: `#/channels/${channel}/messages/${name}` }));
 
-/** The entity channels of a stream: one per kind of entity, its subject template as address, its events (and the batch) as messages. */
+/** The entity channels of a stream: one per kind of entity, its subject template as address, its events (and the batch, where several) as messages. */
 const entityChannels = (stream: EventStreamDefinition): Record<string, Channel> =>
   Object.fromEntries(
     stream.entities.map((entity) => [
@@ -33,7 +33,7 @@ const entityChannels = (stream: EventStreamDefinition): Record<string, Channel> 
         description: `${entity.description} Stored in the JetStream stream \`${stream.name}\`.`,
         parameters: Object.fromEntries(Object.entries(entity.params).map(([name, description]) => [name, { description }])),
         messages: Object.fromEntries(
-          [...entity.eventTypes, batchMessageName(stream)].map((name) => [name, { $ref: `#/components/messages/${name}` }]),
+          [...entity.eventTypes, ...(entity.eventTypes.length > 1 ? [batchMessageName(stream)] : [])].map((name) => [name, { $ref: `#/components/messages/${name}` }]),
         ),
       },
     ]),

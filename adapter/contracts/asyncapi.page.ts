@@ -56,6 +56,7 @@ export const asyncApiPage = (document: Json, stylesheet: string, jsonPath: strin
 <meta charset="utf-8">
 <title>${escape(info.title)} – AsyncAPI</title>
 <link rel="stylesheet" href="${escape(stylesheet)}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header>

@@ -37,6 +37,7 @@ const PAGE = (title: string): string => `<!doctype html>
 <meta charset="utf-8">
 <title>${title.replace(/[<&]/g, '')}</title>
 <link rel="stylesheet" href="${OPENAPI_UI_PATH}/swagger-ui.css">
+<link rel="icon" type="image/png" href="${OPENAPI_UI_PATH}/favicon-32x32.png">
 </head>
 <body>
 <div id="swagger-ui"></div>
@@ -58,5 +59,6 @@ export const serveOpenApi = (app: NestFastifyApplication, document: OpenAPIObjec
   serveFixed(app, OPENAPI_UI_PATH, { contentType: 'text/html; charset=utf-8', body: () => PAGE(document.info.title) });
   serveFixed(app, `${OPENAPI_UI_PATH}/swagger-init.js`, { contentType: 'application/javascript; charset=utf-8', body: () => INIT });
   serveFixed(app, `${OPENAPI_UI_PATH}/swagger-ui.css`, { contentType: 'text/css; charset=utf-8', body: asset('swagger-ui.css') });
+  serveFixed(app, `${OPENAPI_UI_PATH}/favicon-32x32.png`, { contentType: 'image/png', body: asset('favicon-32x32.png') });
   serveFixed(app, `${OPENAPI_UI_PATH}/swagger-ui-bundle.js`, { contentType: 'application/javascript; charset=utf-8', body: asset('swagger-ui-bundle.js') });
 };
