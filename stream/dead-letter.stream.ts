@@ -6,4 +6,9 @@ export const DEAD_LETTER_STREAM = {
   subjects: ['deadletter.>'],
 } as const;
 
-export const deadLetterSubject = (consumer: string): string => `deadletter.${subjectToken(consumer)}`;
+const SUBJECT_PREFIX = 'deadletter.';
+
+export const deadLetterSubject = (consumer: string): string => `${SUBJECT_PREFIX}${subjectToken(consumer)}`;
+
+/** The consumer a dead letter's subject names. */
+export const deadLetterConsumer = (subject: string): string => subject.slice(SUBJECT_PREFIX.length);

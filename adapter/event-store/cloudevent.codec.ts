@@ -18,6 +18,9 @@ export interface EnvelopeContext {
   readonly correlationId: string;
   readonly causationId: string;
   readonly time?: string;
+  /** The W3C trace context of the work storing the events (CloudEvents distributed-tracing extension). */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export interface EncodedEvents {
@@ -63,6 +66,8 @@ export const encodeEvents = (
       data: event.data,
       correlationid: context.correlationId,
       causationid: context.causationId,
+      traceparent: context.traceparent,
+      tracestate: context.tracestate,
     };
   });
   return cloudEvents.length === 1
@@ -129,6 +134,8 @@ const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, en
     time: event.time ?? '',
     correlationId: stringAttribute(event, 'correlationid') ?? event.id,
     causationId: stringAttribute(event, 'causationid') ?? event.id,
+    traceparent: stringAttribute(event, 'traceparent'),
+    tracestate: stringAttribute(event, 'tracestate'),
   };
   return { event: { type, data: event.data } as E, metadata };
 };

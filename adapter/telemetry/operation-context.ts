@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SpanContext } from '@opentelemetry/api';
+import type { EventMetadata } from '@libs/decider/decider';
 
 /**
  * The piece of work that is running: an HTTP request, a NATS command, an automation reacting to an
@@ -29,3 +30,6 @@ export const operationLogFields = (operation: Operation | undefined): Record<str
   const { correlationId, causationId, trace } = operation;
   return trace === undefined ? { correlationId, causationId } : { correlationId, causationId, traceId: trace.traceId, spanId: trace.spanId };
 };
+
+/** The work an event causes (an automation's command, a view's update): in the event's journey, caused by the event. */
+export const causedBy = (event: EventMetadata): Operation => ({ correlationId: event.correlationId, causationId: event.id });
