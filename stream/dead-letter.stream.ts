@@ -8,4 +8,9 @@ export const DEAD_LETTER_STREAM = {
   subject: 'deadletter.{consumer}',
 } as const;
 
+const SUBJECT_PREFIX = DEAD_LETTER_STREAM.subject.replace('{consumer}', '');
+
 export const deadLetterSubject = (consumer: string): string => DEAD_LETTER_STREAM.subject.replace('{consumer}', subjectToken(consumer));
+
+/** The consumer a dead letter's subject names. */
+export const deadLetterConsumer = (subject: string): string => subject.slice(SUBJECT_PREFIX.length);

@@ -16,6 +16,9 @@ export interface EnvelopeContext {
   readonly correlationId: string;
   readonly causationId: string;
   readonly time?: string;
+  /** The W3C trace context of the work storing the events (CloudEvents distributed-tracing extension). */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export interface EncodedEvents {
@@ -58,6 +61,8 @@ export const encodeEvents = (
       data: event.data,
       correlationid: context.correlationId,
       causationid: context.causationId,
+      traceparent: context.traceparent,
+      tracestate: context.tracestate,
     };
   });
   return cloudEvents.length === 1
@@ -121,6 +126,8 @@ const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, en
     time: event.time ?? '',
     correlationId: stringAttribute(event, 'correlationid') ?? event.id,
     causationId: stringAttribute(event, 'causationid') ?? event.id,
+    traceparent: stringAttribute(event, 'traceparent'),
+    tracestate: stringAttribute(event, 'tracestate'),
   };
   return { event: { type: named.type, data: read.data } as E, metadata };
 };

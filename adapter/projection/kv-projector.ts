@@ -70,6 +70,19 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return `view-${this.options.projection.name}`;
   }
 
+  get streamName(): string {
+    return this.options.stream.name;
+  }
+
+  get filterSubject(): string {
+    return this.options.filterSubject;
+  }
+
+  /** The stream sequence through which the view has applied everything: this instance's progress, or the stored checkpoint when further. */
+  async position(): Promise<number> {
+    return Math.max(this.applied, await this.requireCheckpoint().peek());
+  }
+
   get view(): KV {
     if (!this.bucket) throw new Error(`view ${this.options.projection.name} is not open yet: call ensure() first`);
     return this.bucket;

@@ -1,5 +1,5 @@
 import type { StateChangeSlice } from '@libs/event-model/board';
-import { hotelCommandSubject } from '@stream/hotel.stream';
+import { commandTriggers } from '../hotel.triggers';
 
 /** A guest books a room for a night; the booking rules hold forever. */
 export const BOOK_ROOM: StateChangeSlice = {
@@ -7,10 +7,7 @@ export const BOOK_ROOM: StateChangeSlice = {
   name: 'book-room',
   title: 'User book the room',
   actor: 'Guest',
-  triggers: [
-    { kind: 'http', method: 'PUT', path: '/mutation/book-room' },
-    { kind: 'nats', subject: hotelCommandSubject('book-room') },
-  ],
+  triggers: commandTriggers('book-room'),
   command: { name: 'BookRoom', fields: ['roomId', 'clientId', 'date'] },
   stream: 'HOTEL',
   events: ['RoomBooked'],

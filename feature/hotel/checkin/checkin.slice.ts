@@ -1,5 +1,5 @@
 import type { StateChangeSlice } from '@libs/event-model/board';
-import { hotelCommandSubject } from '@stream/hotel.stream';
+import { commandTriggers } from '../hotel.triggers';
 
 /** The guest who booked checks in to the clean room. */
 export const CHECKIN: StateChangeSlice = {
@@ -7,10 +7,7 @@ export const CHECKIN: StateChangeSlice = {
   name: 'checkin',
   title: 'Guest check in',
   actor: 'Guest',
-  triggers: [
-    { kind: 'http', method: 'PUT', path: '/mutation/checkin' },
-    { kind: 'nats', subject: hotelCommandSubject('checkin') },
-  ],
+  triggers: commandTriggers('checkin'),
   command: { name: 'CheckIn', fields: ['roomId', 'clientId', 'date'] },
   stream: 'HOTEL',
   events: ['GuestCheckedIn'],

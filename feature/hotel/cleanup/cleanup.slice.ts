@@ -1,5 +1,5 @@
 import type { StateChangeSlice } from '@libs/event-model/board';
-import { hotelCommandSubject } from '@stream/hotel.stream';
+import { commandTriggers } from '../hotel.triggers';
 
 /** The team cleans a booked room; it becomes available to its guest. */
 export const CLEANUP: StateChangeSlice = {
@@ -7,10 +7,7 @@ export const CLEANUP: StateChangeSlice = {
   name: 'cleanup',
   title: 'The team clean the room',
   actor: 'Manager',
-  triggers: [
-    { kind: 'http', method: 'PUT', path: '/mutation/cleanup' },
-    { kind: 'nats', subject: hotelCommandSubject('cleanup') },
-  ],
+  triggers: commandTriggers('cleanup'),
   command: { name: 'CleanRoom', fields: ['roomId', 'date'] },
   stream: 'HOTEL',
   events: ['RoomCleanedUp', 'RoomAvailable'],

@@ -1,5 +1,5 @@
 import type { StateChangeSlice } from '@libs/event-model/board';
-import { hotelCommandSubject } from '@stream/hotel.stream';
+import { commandTriggers } from '../hotel.triggers';
 
 /** The manager registers a room, so that bookings can check that it exists. */
 export const REGISTER_ROOM: StateChangeSlice = {
@@ -7,10 +7,7 @@ export const REGISTER_ROOM: StateChangeSlice = {
   name: 'register-room',
   title: 'Manager register a room',
   actor: 'Manager',
-  triggers: [
-    { kind: 'http', method: 'PUT', path: '/mutation/register-room' },
-    { kind: 'nats', subject: hotelCommandSubject('register-room') },
-  ],
+  triggers: commandTriggers('register-room'),
   command: { name: 'RegisterRoom', fields: ['roomId', 'name'] },
   stream: 'HOTEL',
   events: ['RoomRegistered'],
