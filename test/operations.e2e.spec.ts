@@ -115,7 +115,9 @@ describe('operations: health, readiness and metrics', () => {
 
   it('answers /ready 503 naming NATS while it is down, /health and /metrics all the same, and ready again once it is back', async () => {
     await hotel.nats.server.kill();
-    const down = await hotel.eventually('/ready', (answer) => answer.status === 503);
+    const noticed = (answer: { status: number; body: Record<string, unknown> }): boolean =>
+      answer.status === 503 && Array.isArray(answer.body.notReady) && answer.body.notReady.includes('nats');
+    const down = await hotel.eventually('/ready', noticed);
     expect(down.body.notReady).toEqual(['nats']);
     expect(down.body.detail).toBe('not ready: nats (not connected; the client is reconnecting)');
     expect((await hotel.get('/health')).status).toBe(200);

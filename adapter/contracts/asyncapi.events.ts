@@ -34,6 +34,12 @@ const envelopeSchema = (stream: EventStreamDefinition, type: string): JsonSchema
     data: ref(`#/components/schemas/${type}Data`),
     correlationid: { type: 'string', description: 'Extension: the correlation id of the request this event follows from' },
     causationid: { type: 'string', description: 'Extension: the id of its cause, the request or the event an automation reacted to' },
+    traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description: 'Distributed tracing extension: the W3C trace context of the span that stored it, also sent as the `traceparent` header',
+    },
+    tracestate: { type: 'string', description: 'Distributed tracing extension: the W3C trace state, when the trace has one' },
   },
   additionalProperties: false,
 });
