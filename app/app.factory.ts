@@ -5,11 +5,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-reply';
 import { ClientThrottle } from '@adapter/http/client-throttle';
+import { instrumentHttp } from '@adapter/http/http-telemetry';
 import { ProblemFilter } from '@adapter/http/problem.filter';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import type { AppConfig } from '@adapter/runtime/app.config';
 import { JsonLogger } from '@adapter/runtime/json.logger';
+import { AppMetrics } from '@adapter/telemetry/app-metrics';
+import { Tracing } from '@adapter/telemetry/tracing';
 import { AppModule } from './app.module';
+import { serveContracts } from './contracts';
 
 /**
  * Scripts, styles and connections (the `/live` websocket included) from the app's own origin only:
@@ -38,10 +42,12 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
   });
+  instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Tracing), app.get(AppMetrics));
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.useGlobalFilters(new ProblemFilter());
   const throttle = app.get(ClientThrottle);
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
+  serveContracts(app);
   await app.init();
   return app;
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { InvalidSubjectToken, toEntityId } from '@libs/ids/entity-id';
 import { deadLetterSubject } from './dead-letter.stream';
-import { hotelCommandSubject, roomDaySubject, roomDaySubjectFilter, roomSubject } from './hotel.stream';
+import { HOTEL_STREAM, hotelCommandSubject, roomDaySubject, roomDaySubjectFilter, roomSubject, roomSubjectFilter } from './hotel.stream';
 
 /** What NATS needs of a literal subject token: non-empty, no separator, no wildcard, no whitespace or control character. */
 const isLiteralToken = (token: string): boolean => token.length > 0 && !/[.*>\s\p{Cc}]/u.test(token);
@@ -77,5 +77,20 @@ describe('subjects built from ids', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the hotel stream\'s entities', () => {
+  it('hold every event type of the stream on exactly one kind of entity, each with a contract', () => {
+    const placed = HOTEL_STREAM.entities.flatMap((entity) => entity.eventTypes);
+    expect([...placed].sort()).toEqual([...HOTEL_STREAM.eventTypes].sort());
+    expect(Object.keys(HOTEL_STREAM.contracts ?? {}).sort()).toEqual([...HOTEL_STREAM.eventTypes].sort());
+  });
+
+  it('build their subjects from their templates', () => {
+    expect(roomSubject('7')).toBe('hotel.room.7');
+    expect(roomDaySubject('7', '2022-12-12')).toBe('hotel.room-day.7.2022-12-12');
+    expect(roomSubjectFilter()).toBe('hotel.room.*');
+    expect(roomDaySubjectFilter()).toBe('hotel.room-day.*.*');
   });
 });

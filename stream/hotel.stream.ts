@@ -1,44 +1,43 @@
 import { dateToken, subjectToken } from '@libs/ids/entity-id';
-import { HOTEL_EVENT_TYPES, type HotelEvent } from '@model/hotel/hotel.events';
-import type { DataField, EventStreamDefinition } from './event-stream';
+import { HOTEL_EVENT_CONTRACTS, HOTEL_EVENT_TYPES } from '@model/hotel/hotel.events';
+import { fillSubject, type EventStreamDefinition, type StreamEntity } from './event-stream';
 
-const ROOM_DAY = { roomId: 'entity-id', date: 'date' } as const;
-
-/** The ids, dates and texts every hotel event carries (other fields are not checked). */
-const HOTEL_EVENT_DATA: Record<HotelEvent['type'], Readonly<Record<string, DataField>>> = {
-  RoomRegistered: { roomId: 'entity-id', name: 'text' },
-  RoomBooked: { ...ROOM_DAY, clientId: 'entity-id' },
-  CleanupScheduled: { ...ROOM_DAY, team: 'text' },
-  RoomCleanedUp: { ...ROOM_DAY, team: 'text' },
-  RoomAvailable: ROOM_DAY,
-  GuestCheckedIn: { ...ROOM_DAY, clientId: 'entity-id' },
+const ROOM: StreamEntity = {
+  name: 'room',
+  description: 'A room of the hotel: the registry the booking rule "the room must exist" reads.',
+  subject: 'hotel.room.{roomId}',
+  params: { roomId: 'The room\'s id' },
+  eventTypes: ['RoomRegistered'],
 };
 
-/**
- * The hotel's events. Two kinds of entities live here, one subject each:
- * - a room (`hotel.room.<roomId>`): the registry the booking rule "the room must exist" reads;
- * - a room-day (`hotel.room-day.<roomId>.<date>`): booking, cleaning and check-in of one room
- *   on one date, the consistency boundary of the board's rules.
- */
+const ROOM_DAY: StreamEntity = {
+  name: 'room-day',
+  description: 'One room on one date: booking, cleaning and check-in, the consistency boundary of the board\'s rules.',
+  subject: 'hotel.room-day.{roomId}.{date}',
+  params: { roomId: 'The room\'s id', date: 'The night, YYYY-MM-DD' },
+  eventTypes: ['RoomBooked', 'CleanupScheduled', 'RoomCleanedUp', 'RoomAvailable', 'GuestCheckedIn'],
+};
+
+/** The hotel's events: two kinds of entities, rooms and room-days, one subject each. */
 export const HOTEL_STREAM: EventStreamDefinition = {
   name: 'HOTEL',
   subjects: ['hotel.>'],
   typePrefix: 'hotel',
   eventTypes: HOTEL_EVENT_TYPES,
-  eventData: HOTEL_EVENT_DATA,
+  entities: [ROOM, ROOM_DAY],
+  contracts: HOTEL_EVENT_CONTRACTS,
 };
 
-export const roomSubject = (roomId: string): string => `hotel.room.${subjectToken(roomId)}`;
+export const roomSubject = (roomId: string): string => fillSubject(ROOM, { roomId: subjectToken(roomId) });
 
 /** Every room of the hotel's registry. */
-export const roomSubjectFilter = (): string => 'hotel.room.*';
+export const roomSubjectFilter = (): string => fillSubject(ROOM, { roomId: '*' });
 
-export const roomDaySubject = (roomId: string, date: string): string =>
-  `hotel.room-day.${subjectToken(roomId)}.${dateToken(date)}`;
+export const roomDaySubject = (roomId: string, date: string): string => fillSubject(ROOM_DAY, { roomId: subjectToken(roomId), date: dateToken(date) });
 
 /** All room-days of a room, or of every room when none is given. */
 export const roomDaySubjectFilter = (roomId?: string): string =>
-  `hotel.room-day.${roomId === undefined ? '*' : subjectToken(roomId)}.*`;
+  fillSubject(ROOM_DAY, { roomId: roomId === undefined ? '*' : subjectToken(roomId), date: '*' });
 
 /** NATS request/reply subjects of the hotel's commands. Outside `hotel.>`, so never stored as events. */
 export const hotelCommandSubject = (command: string): string => `cmd.hotel.${subjectToken(command)}`;

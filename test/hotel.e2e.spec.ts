@@ -67,7 +67,7 @@ describe('the hotel board, end to end over HTTP', () => {
       Record<string, unknown>,
     ];
     expect(stored).toHaveLength(4);
-    expect(bookedEvent).toMatchObject({ specversion: '1.0', type: 'hotel.RoomBooked.v1', correlationid: 'guest-journey-1' });
+    expect(bookedEvent).toMatchObject({ specversion: '1.0', type: 'hotel.RoomBooked.v2', correlationid: 'guest-journey-1' });
     expect(scheduledEvent).toMatchObject({ type: 'hotel.CleanupScheduled.v1', correlationid: 'guest-journey-1', causationid: bookedEvent.id });
     expect(cleanedBatch.map((event) => event.type)).toEqual(['hotel.RoomCleanedUp.v1', 'hotel.RoomAvailable.v1']);
     expect(checkedInEvent).toMatchObject({ type: 'hotel.GuestCheckedIn.v1' });

@@ -31,8 +31,8 @@ describe('the hotel board across restarts, outages and poison', () => {
     await hotel.restartApp();
     for (const date of dates) {
       const stored = await hotel.messages(HOTEL_STREAM.name, `hotel.room-day.1.${date}`);
-      expect(stored.map((message) => message.string().match(/hotel\.(\w+)\.v1/g)?.join('+'))).toEqual([
-        'hotel.RoomBooked.v1',
+      expect(stored.map((message) => message.string().match(/hotel\.(\w+)\.v\d+/g)?.join('+'))).toEqual([
+        'hotel.RoomBooked.v2',
         'hotel.CleanupScheduled.v1',
         'hotel.RoomCleanedUp.v1+hotel.RoomAvailable.v1',
       ]);

@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { headers as natsHeaders, type Msg, type Subscription } from '@nats-io/nats-core';
+import { headers as natsHeaders, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { InvalidInput } from '@libs/errors/domain-error';
 import { payloadTooLarge, toProblem, PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
 import { validateInput } from '@adapter/http/validate-input';
 import { DRAIN_TIMEOUT_MS, withinTime, type NatsClient } from '@adapter/nats/nats.client';
+import { outcomeOf, type AppMetrics } from '@adapter/telemetry/app-metrics';
+import { runOperation } from '@adapter/telemetry/operation-context';
+import { parentContext } from '@adapter/telemetry/trace-context';
+import type { Tracing } from '@adapter/telemetry/tracing';
+import type { CommandContext } from '@adapter/event-store/command-handler';
 import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './command-reply';
 
 /** Queue group shared by every instance of the app, so each request is handled once. */
@@ -19,14 +25,19 @@ export const COMMAND_REPLY_PREFIX = '_INBOX.';
 
 /**
  * Serves command endpoints over NATS request/reply: the request body is the same JSON as over
- * HTTP, and the reply carries a `Status` header and the same body or problem details.
+ * HTTP, and the reply carries a `Status` header and the same body or problem details. A request's
+ * `traceparent` header is continued in the command's span, and its duration and outcome are counted.
  */
 export class NatsCommandServer {
   private readonly logger = new Logger('NatsCommands');
   private readonly subscriptions: Subscription[] = [];
   private readonly subjects: string[] = [];
 
-  constructor(private readonly nats: NatsClient) {}
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly metrics: AppMetrics,
+    private readonly tracing: Tracing,
+  ) {}
 
   /** The subjects served, in the order their triggers started. */
   get served(): readonly string[] {
@@ -62,27 +73,19 @@ export class NatsCommandServer {
   }
 
   private async answer<I extends object>(endpoint: CommandEndpoint<I>, message: Msg, maxBodyBytes: number): Promise<void> {
+    const started = performance.now();
     const correlationId = correlationIdFrom(message.headers?.get('X-Correlation-Id'));
     if (message.reply && !message.reply.startsWith(COMMAND_REPLY_PREFIX)) {
       this.logger.warn({ message: `command refused: its reply subject is not under ${COMMAND_REPLY_PREFIX}`, command: endpoint.name, correlationId, replyTo: message.reply });
       return;
     }
     const context = { correlationId, causationId: randomUUID() };
-    let reply: CommandReply;
-    try {
-      if (message.data.length > maxBodyBytes) {
-        reply = { status: 413, body: payloadTooLarge(maxBodyBytes) };
-      } else {
-        reply = await endpoint.execute(validateInput(endpoint.input, parseJson(message)), context);
-      }
-    } catch (error) {
-      const problem = toProblem(error);
-      if (problem.status >= 500) {
-        const stack = error instanceof Error ? error.stack : undefined;
-        this.logger.error({ message: 'command failed', command: endpoint.name, ...context, error: String(error), stack });
-      }
-      reply = { status: problem.status, body: problem };
-    }
+    const span = this.tracing.start(`command ${endpoint.name}`, SpanKind.SERVER, parentContext(traceCarrier(message.headers)), { 'messaging.destination.name': message.subject });
+    const reply = await runOperation({ ...context, trace: span.spanContext() }, () => this.reply(endpoint, message, maxBodyBytes, context));
+    span.setAttribute('rpc.response.status_code', reply.status);
+    if (reply.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+    this.metrics.commandAnswered(endpoint.name, 'nats', outcomeOf(reply.status), (performance.now() - started) / 1_000);
     if (!message.reply) return;
     const headers = natsHeaders();
     headers.set('Status', String(reply.status));
@@ -90,7 +93,27 @@ export class NatsCommandServer {
     headers.set('X-Correlation-Id', correlationId);
     message.respond(JSON.stringify(reply.body), { headers });
   }
+
+  private async reply<I extends object>(endpoint: CommandEndpoint<I>, message: Msg, maxBodyBytes: number, context: CommandContext): Promise<CommandReply> {
+    try {
+      if (message.data.length > maxBodyBytes) return { status: 413, body: payloadTooLarge(maxBodyBytes) };
+      return await endpoint.execute(validateInput(endpoint.input, parseJson(message)), context);
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) {
+        const stack = error instanceof Error ? error.stack : undefined;
+        this.logger.error({ message: 'command failed', command: endpoint.name, error: String(error), stack });
+      }
+      return { status: problem.status, body: problem };
+    }
+  }
 }
+
+/** A request's trace context headers, for continuing its trace. */
+const traceCarrier = (headers: MsgHdrs | undefined): Record<string, string | undefined> => ({
+  traceparent: headers?.get('traceparent') || undefined,
+  tracestate: headers?.get('tracestate') || undefined,
+});
 
 const parseJson = (message: Msg): unknown => {
   try {

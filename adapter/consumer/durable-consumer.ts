@@ -6,10 +6,10 @@ import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import { isTransientNatsError, withinTime, type NatsClient } from '@adapter/nats/nats.client';
+import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
 import { DeadLetters } from './dead-letters';
 import { KeyedLanes } from './keyed-lanes';
 
-/** What to do with a message once its handler ran. */
 /**
  * What to do with a message once its handler ran. A retry caused by an outage (NATS unreachable, a
  * JetStream timeout) is `transient`: it is no fault of the message, so it never counts towards
@@ -66,6 +66,14 @@ export class DurableConsumer<E extends Message<string, unknown>> {
 
   get name(): string {
     return this.options.name;
+  }
+
+  get streamName(): string {
+    return this.options.stream.name;
+  }
+
+  get filterSubject(): string {
+    return this.options.filterSubject;
   }
 
   private get ackWaitMs(): number {
@@ -175,6 +183,13 @@ export class DurableConsumer<E extends Message<string, unknown>> {
       await this.deadLetter(message, error.message);
       return;
     }
+    const first = events[0]?.metadata;
+    if (first) await runOperation(causedBy(first), () => this.settle(message, events));
+    else await this.settle(message, events);
+  }
+
+  /** Handles a message's events and acknowledges, retries or dead-letters it, as the event's work: its logs name the event. */
+  private async settle(message: JsMsg, events: readonly RecordedEvent<E>[]): Promise<void> {
     let outcome: Outcome;
     try {
       outcome = await this.options.handle(events);

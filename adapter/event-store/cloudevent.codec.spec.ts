@@ -28,7 +28,7 @@ const bySdk = (event: HotelEvent, id: string): unknown =>
         specversion: '1.0',
         id,
         source: context.source,
-        type: `hotel.${event.type}.v1`,
+        type: `hotel.${event.type}.v${HOTEL_STREAM.contracts?.[event.type]?.version ?? 0}`,
         subject: context.subject,
         time: context.time,
         datacontenttype: 'application/json',
@@ -85,6 +85,22 @@ describe('CloudEvents codec', () => {
         },
       },
     ]);
+  });
+
+  it('carries the trace context as the CloudEvents distributed-tracing attributes, and reads it back into the metadata', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const traced = { ...context, traceparent, tracestate: 'vendor=abc' };
+    const encoded = encodeEvents(HOTEL_STREAM, [cleaned, available], ids, traced);
+    const sdk = (event: HotelEvent, id: string): unknown => ({ ...(bySdk(event, id) as object), traceparent, tracestate: 'vendor=abc' });
+    expect(JSON.parse(encoded.body)).toEqual([sdk(cleaned, ids[0]!), sdk(available, ids[1]!)]);
+    const decoded = decodeEvents<HotelEvent>(HOTEL_STREAM, { subject: context.subject, sequence: 9, body: encoded.body });
+    expect(decoded.map(({ metadata }) => [metadata.traceparent, metadata.tracestate])).toEqual([
+      [traceparent, 'vendor=abc'],
+      [traceparent, 'vendor=abc'],
+    ]);
+    const untraced = decodeEvents<HotelEvent>(HOTEL_STREAM, { subject: context.subject, sequence: 9, body: encodeEvents(HOTEL_STREAM, [cleaned], ids, context).body });
+    expect(untraced[0]?.metadata.traceparent).toBeUndefined();
+    expect(encodeEvents(HOTEL_STREAM, [cleaned], ids, context).body).not.toMatch(/traceparent|tracestate/);
   });
 
   it('refuses to write an event without an id', () => {

@@ -1,6 +1,6 @@
 import { CloudEvent } from 'cloudevents';
 import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
-import { dataProblem, type EventStreamDefinition } from '@stream/event-stream';
+import { cloudEventType, parseCloudEventType, readEventData, type EventStreamDefinition } from '@stream/event-stream';
 
 /** One event: CloudEvents structured content mode, as the CloudEvents NATS binding specifies. */
 export const CLOUDEVENT_CONTENT_TYPE = 'application/cloudevents+json';
@@ -10,14 +10,15 @@ export const CLOUDEVENT_CONTENT_TYPE = 'application/cloudevents+json';
  */
 export const CLOUDEVENT_BATCH_CONTENT_TYPE = 'application/cloudevents-batch+json';
 
-const VERSION = 'v1';
-
 export interface EnvelopeContext {
   readonly source: string;
   readonly subject: string;
   readonly correlationId: string;
   readonly causationId: string;
   readonly time?: string;
+  /** The W3C trace context of the work storing the events (CloudEvents distributed-tracing extension). */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export interface EncodedEvents {
@@ -32,9 +33,6 @@ export class UndecodableEvent extends Error {
     this.name = 'UndecodableEvent';
   }
 }
-
-export const cloudEventType = (stream: EventStreamDefinition, type: string): string =>
-  `${stream.typePrefix}.${type}.${VERSION}`;
 
 /**
  * A decision's events as one message body. Each event is written as the CloudEvents SDK writes it,
@@ -63,6 +61,8 @@ export const encodeEvents = (
       data: event.data,
       correlationid: context.correlationId,
       causationid: context.causationId,
+      traceparent: context.traceparent,
+      tracestate: context.tracestate,
     };
   });
   return cloudEvents.length === 1
@@ -76,7 +76,10 @@ export interface StoredMessage {
   readonly body: string;
 }
 
-/** Decodes one stored message (a single CloudEvent or a batch) into the stream's events, in order. */
+/**
+ * Decodes one stored message (a single CloudEvent or a batch) into the stream's events, in order, each
+ * read as the current version of its type: data stored at an older version goes through the stream's upcasters.
+ */
 export const decodeEvents = <E extends Message<string, unknown>>(
   stream: EventStreamDefinition,
   message: StoredMessage,
@@ -111,16 +114,10 @@ const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, en
   } catch (cause) {
     throw new UndecodableEvent(`${stream.name} #${message.sequence} is not a valid CloudEvent`, { cause });
   }
-  const prefix = `${stream.typePrefix}.`;
-  const suffix = `.${VERSION}`;
-  const type = event.type.startsWith(prefix) && event.type.endsWith(suffix)
-    ? event.type.slice(prefix.length, -suffix.length)
-    : undefined;
-  if (type === undefined || !stream.eventTypes.includes(type)) {
-    throw new UndecodableEvent(`${stream.name} #${message.sequence} has an unknown event type ${event.type}`);
-  }
-  const problem = dataProblem(stream, type, event.data);
-  if (problem !== undefined) throw new UndecodableEvent(`${stream.name} #${message.sequence}: ${problem}`);
+  const named = parseCloudEventType(stream, event.type);
+  if (named === undefined) throw new UndecodableEvent(`${stream.name} #${message.sequence} has an unknown event type ${event.type}`);
+  const read = readEventData(stream, named.type, named.version, event.data);
+  if ('problem' in read) throw new UndecodableEvent(`${stream.name} #${message.sequence}: ${read.problem}`);
   const metadata: EventMetadata = {
     id: event.id,
     stream: stream.name,
@@ -129,8 +126,10 @@ const toRecorded = <E>(stream: EventStreamDefinition, message: StoredMessage, en
     time: event.time ?? '',
     correlationId: stringAttribute(event, 'correlationid') ?? event.id,
     causationId: stringAttribute(event, 'causationid') ?? event.id,
+    traceparent: stringAttribute(event, 'traceparent'),
+    tracestate: stringAttribute(event, 'tracestate'),
   };
-  return { event: { type, data: event.data } as E, metadata };
+  return { event: { type: named.type, data: read.data } as E, metadata };
 };
 
 const stringAttribute = (event: CloudEvent<unknown>, name: string): string | undefined => {

@@ -30,7 +30,7 @@ describe('command handler on an entity it has not cached', () => {
   const context = { correlationId: 'c', causationId: 'c' };
   const instance = (subject: string) => {
     const counters = new CommandCounters();
-    const handler = new CommandHandler(fixture.store, { name: '/test', stream: HOTEL_STREAM, decider: visits, subjectOf: () => subject }, { counters });
+    const handler = new CommandHandler(fixture.store, { name: '/test', stream: HOTEL_STREAM, decider: visits, emits: ['RoomAvailable'], subjectOf: () => subject }, { counters });
     return { handler, counts: counters.of('/test') };
   };
   const stored = async (subject: string) => (await fixture.store.read(HOTEL_STREAM, subject)).events.length;

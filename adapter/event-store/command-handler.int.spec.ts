@@ -21,7 +21,8 @@ describe('command handler across app instances', () => {
   let fixture: JetStreamFixture;
   let store: JetStreamEventStore;
   const context = { correlationId: 'c', causationId: 'c' };
-  const handler = (subject: string) => new CommandHandler(store, { name: '/test', stream: HOTEL_STREAM, decider: marks, subjectOf: () => subject });
+  const handler = (subject: string, emits = ['RoomAvailable']) =>
+    new CommandHandler(store, { name: '/test', stream: HOTEL_STREAM, decider: marks, emits, subjectOf: () => subject });
 
   beforeAll(async () => {
     fixture = await startJetStream();
@@ -58,5 +59,13 @@ describe('command handler across app instances', () => {
     const results = await Promise.allSettled(instances.flatMap((instance) => [1, 2].map(() => instance.handle({ type: 'Mark', data: { by: 'x' } }, context))));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
     expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(3);
+  });
+
+  it('stores nothing when the decider decides an event its slice declaration does not list', async () => {
+    const subject = 'hotel.room-day.h4.2022-12-12';
+    await expect(handler(subject, ['RoomBooked']).handle({ type: 'Mark', data: { by: 'a' } }, context)).rejects.toThrow(
+      '/test decided RoomAvailable, which its slice declaration does not list',
+    );
+    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(0);
   });
 });

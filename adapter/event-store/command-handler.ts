@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { fold, type Decider, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
-import { commandCounters, type CommandCounters, type SliceCommandCounts } from './command-counters';
+import type { CommandCounters, SliceCommandCounts } from './command-counters';
 import { JetStreamEventStore, WrongExpectedSequence, type AppendResult } from './jetstream-event-store';
 import { StateCache } from './state-cache';
 
@@ -12,6 +12,8 @@ export interface StateChange<C, S, E> {
   readonly name: string;
   readonly stream: EventStreamDefinition;
   readonly decider: Decider<C, S, E>;
+  /** The event types the slice's declaration says it stores; a decision with any other is a bug, refused before it is stored. */
+  readonly emits: readonly string[];
   /** The entity's subject, built by the stream's subject builders (ids validated there). */
   readonly subjectOf: (command: C) => string;
 }
@@ -40,7 +42,7 @@ export interface CommandHandlerOptions {
   /** Decisions on fresh state before a command is refused with `ConcurrencyConflict`. */
   readonly maxAttempts?: number;
   readonly cacheSize?: number;
-  /** Where the handler counts what it does; the app's shared counters by default. */
+  /** Where the handler counts what it does; by default where its store counts (the app's metrics). */
   readonly counters?: CommandCounters;
 }
 
@@ -66,6 +68,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly maxAttempts: number;
   private readonly logger: Logger;
   private readonly counts: SliceCommandCounts;
+  private readonly emits: ReadonlySet<string>;
 
   constructor(
     private readonly store: JetStreamEventStore,
@@ -75,7 +78,8 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.cache = new StateCache(options.cacheSize ?? 10_000);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = new Logger(`Command ${slice.name}`);
-    this.counts = (options.counters ?? commandCounters).of(slice.name);
+    this.counts = (options.counters ?? store.metrics.commands).of(slice.name);
+    this.emits = new Set(slice.emits);
   }
 
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
@@ -90,7 +94,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         events = this.slice.decider.decide(command, snapshot.state);
       } catch (refusal) {
         if (snapshot.fresh) {
-          this.logger.debug({ message: 'refused', subject, attempts, refusal: String(refusal), ...context });
+          this.logger.debug({ message: 'refused', subject, attempts, refusal: String(refusal) });
           throw refusal;
         }
         snapshot = await this.catchUp(subject, snapshot, context);
@@ -101,9 +105,10 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
           snapshot = await this.catchUp(subject, snapshot, context);
           continue;
         }
-        this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence, ...context });
+        this.logger.debug({ message: 'already satisfied', subject, sequence: snapshot.sequence });
         return { events: [], state: snapshot.state, stream: this.slice.stream.name, subject, sequence: snapshot.sequence };
       }
+      this.assertDeclared(events);
       if (snapshot.fresh) attempts++;
       try {
         const appended = await this.store.append(this.slice.stream, subject, events, {
@@ -117,7 +122,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
         if (!(error instanceof WrongExpectedSequence)) throw error;
         if (attempts >= this.maxAttempts) throw new ConcurrencyConflict(subject, this.maxAttempts);
         this.counts.retried++;
-        this.logger.debug({ message: 'the entity moved on, deciding again', subject, attempts, ...context });
+        this.logger.debug({ message: 'the entity moved on, deciding again', subject, attempts });
         snapshot = await this.catchUp(subject, snapshot, context);
       }
     }
@@ -144,8 +149,15 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     }));
     const state = fold(this.slice.decider, recorded, snapshot.state);
     this.cache.set(subject, state, appended.sequence);
-    this.logger.debug({ message: 'decided', subject, sequence: appended.sequence, events: events.map((event) => event.type), ...context });
+    this.logger.debug({ message: 'decided', subject, sequence: appended.sequence, events: events.map((event) => event.type) });
     return { events: recorded, state, stream: appended.stream, subject, sequence: appended.sequence };
+  }
+
+  private assertDeclared(events: readonly E[]): void {
+    const undeclared = events.filter(({ type }) => !this.emits.has(type)).map(({ type }) => type);
+    if (undeclared.length > 0) {
+      throw new Error(`${this.slice.name} decided ${undeclared.join(', ')}, which its slice declaration does not list: declare the event or fix the decider`);
+    }
   }
 
   private snapshot(subject: string): Snapshot<S> {

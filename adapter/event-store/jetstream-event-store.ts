@@ -7,7 +7,10 @@ import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
+import { currentOperation } from '@adapter/telemetry/operation-context';
+import { traceHeaders } from '@adapter/telemetry/trace-context';
 import { decodeEvents, encodeEvents, UndecodableEvent, type EnvelopeContext, type StoredMessage } from './cloudevent.codec';
+import { privateStoreMetrics, type EventStoreMetrics } from './command-counters';
 
 export interface AppendOptions {
   /** Last sequence of the entity's subject the decision was made on; 0 for a new entity. */
@@ -53,6 +56,8 @@ export const DEFAULT_RETRY_BUDGET_MS = 15_000;
 export interface EventStoreOptions {
   /** How long transient publish failures (timeouts, a leader election) are retried before 503. */
   readonly retryBudgetMs?: number;
+  /** Where stored events, and the decisions of the command handlers on this store, are counted. */
+  readonly metrics?: EventStoreMetrics;
 }
 
 /**
@@ -64,12 +69,14 @@ export interface EventStoreOptions {
 export class JetStreamEventStore {
   private readonly retryBudgetMs: number;
   private readonly logger = new Logger('EventStore');
+  readonly metrics: EventStoreMetrics;
 
   constructor(
     private readonly nats: NatsClient,
     options: EventStoreOptions = {},
   ) {
     this.retryBudgetMs = options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+    this.metrics = options.metrics ?? privateStoreMetrics();
   }
 
   /**
@@ -108,7 +115,11 @@ export class JetStreamEventStore {
     }
   }
 
-  /** Appends a decision's events as one message; all or none. */
+  /**
+   * Appends a decision's events as one message; all or none. The running operation's span goes with
+   * them, as `traceparent` (and `tracestate`) headers and CloudEvents attributes, so whoever reacts to
+   * them continues its trace.
+   */
   async append<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
     subject: string,
@@ -117,10 +128,13 @@ export class JetStreamEventStore {
   ): Promise<AppendResult> {
     const eventIds = events.map(() => randomUUID());
     const time = new Date().toISOString();
-    const context: EnvelopeContext = { ...options, subject, time };
+    const trace = traceHeaders(currentOperation()?.trace);
+    const context: EnvelopeContext = { ...options, subject, time, ...trace };
     const encoded = encodeEvents(stream, events, eventIds, context);
     const headers = natsHeaders();
     headers.set('Content-Type', encoded.contentType);
+    if (trace) headers.set('traceparent', trace.traceparent);
+    if (trace?.tracestate) headers.set('tracestate', trace.tracestate);
     headers.set('Nats-Expected-Last-Subject-Sequence', String(options.expectedSequence));
     headers.set('Nats-Msg-Id', `${subject}@${options.expectedSequence}`);
     const ack = await this.transient(async () => {
@@ -134,6 +148,7 @@ export class JetStreamEventStore {
     if (ack.duplicate && !(await this.storedByUs(stream, ack.seq, eventIds[0]))) {
       throw new WrongExpectedSequence(subject, options.expectedSequence);
     }
+    this.metrics.eventsPublished(ack.stream, events.map((event) => event.type));
     return { stream: ack.stream, subject, sequence: ack.seq, eventIds, time };
   }
 

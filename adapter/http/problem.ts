@@ -74,3 +74,12 @@ export const payloadTooLarge = (limitBytes: number): Problem => ({
   status: 413,
   detail: `the request body is larger than ${limitBytes} bytes (BODY_LIMIT_BYTES)`,
 });
+
+/** What `GET /ready` answers when the app cannot serve yet: the checks that failed, each with why. */
+export const notReady = (failing: readonly { name: string; detail: string }[]): Problem => ({
+  type: problemType('not-ready'),
+  title: 'Not ready',
+  status: 503,
+  detail: `not ready: ${failing.map(({ name, detail }) => `${name} (${detail})`).join('; ')}`,
+  notReady: failing.map(({ name }) => name),
+});

@@ -7,6 +7,7 @@ import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-
 import { Credentials } from '@adapter/http/credentials';
 import { APP_CONFIG } from '@adapter/runtime/app-config.token';
 import type { AppConfig } from '@adapter/runtime/app.config';
+import { AppMetrics } from '@adapter/telemetry/app-metrics';
 import { LiveConnection, type LiveStats } from './live-connection';
 import { LiveCloseCode } from './live.protocol';
 import { LiveViews } from './live-views';
@@ -28,6 +29,7 @@ export class LiveViewGateway implements OnGatewayConnection<WebSocket>, BeforeAp
     private readonly views: LiveViews,
     @Inject(Credentials) private readonly credentials: Credentials,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AppMetrics) private readonly metrics: AppMetrics,
   ) {}
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
@@ -42,7 +44,11 @@ export class LiveViewGateway implements OnGatewayConnection<WebSocket>, BeforeAp
     }
     const connection = new LiveConnection(socket, this.views, this.limits, this.stats, correlationId);
     this.connections.add(connection);
-    socket.on('close', () => this.connections.delete(connection));
+    this.metrics.liveClients.inc();
+    socket.on('close', () => {
+      this.connections.delete(connection);
+      this.metrics.liveClients.dec();
+    });
   }
 
   beforeApplicationShutdown(): void {

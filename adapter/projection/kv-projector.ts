@@ -82,6 +82,20 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return `view-${this.options.projection.name}`;
   }
 
+  get streamName(): string {
+    return this.options.stream.name;
+  }
+
+  get filterSubject(): string {
+    return this.options.filterSubject;
+  }
+
+  /** The stream sequence through which the view's active bucket has applied everything: this instance's progress, or the stored checkpoint when further. */
+  async position(): Promise<number> {
+    const slot = this.slot;
+    return Math.max(slot.applied, await slot.checkpoint.peek());
+  }
+
   /** The view's active bucket. */
   get view(): KV {
     return this.slot.kv;

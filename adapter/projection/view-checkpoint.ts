@@ -33,6 +33,12 @@ export class ViewCheckpoint {
     return stored;
   }
 
+  /** The checkpoint as stored, read without disturbing the writer (for readiness and metrics); 0 when there is none. */
+  async peek(): Promise<number> {
+    const entry = await this.kv.get(this.key);
+    return entry?.operation === 'PUT' ? Number(entry.string()) : 0;
+  }
+
   /** Records that everything through `sequence` is applied; written soon, never backwards. */
   advance(sequence: number): void {
     if (sequence <= this.target) return;

@@ -4,6 +4,7 @@ import type { KV } from '@nats-io/kv';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { StateCache } from '@adapter/event-store/state-cache';
+import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
 import { decodeViewEntry, encodeViewEntry, isRevisionConflict, type StoredViewEntry } from './view-store';
 
 /**
@@ -37,7 +38,11 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
     }
     const keys = [...byKey];
     const worker = async (): Promise<void> => {
-      for (let next = keys.pop(); next; next = keys.pop()) await this.applyToKey(bucket, next[0], next[1], cache);
+      for (let next = keys.pop(); next; next = keys.pop()) {
+        const [key, keyed] = next;
+        const last = keyed.at(-1);
+        if (last) await runOperation(causedBy(last.metadata), () => this.applyToKey(bucket, key, keyed, cache));
+      }
     };
     await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, keys.length) }, worker));
   }
@@ -45,7 +50,7 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
   /**
    * Folds one key's events onto its document and writes it. A key not in the cache is first
    * created, which is a single round trip for the new keys of a catch-up; if it exists, it is read.
-   * A document left as it was writes nothing.
+   * A document left as it was writes nothing. Its logs name the last of the key's events as their cause.
    */
   private async applyToKey(bucket: KV, key: string, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
     let current: StoredViewEntry<D> | null | undefined = cache?.get(key)?.state;

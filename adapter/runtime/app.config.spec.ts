@@ -38,3 +38,18 @@ describe('the NATS credentials of the configuration', () => {
     expect(text).not.toContain(secret);
   });
 });
+
+describe('the operations settings', () => {
+  it('bounds readiness at 1,000 messages of lag and exports no spans by default', () => {
+    expect(loadConfig({})).toMatchObject({ readyMaxLagMessages: 1_000, tracesExporter: 'none' });
+    expect(loadConfig({ READY_MAX_LAG_MESSAGES: '0', OTEL_TRACES_EXPORTER: 'console' })).toMatchObject({ readyMaxLagMessages: 0, tracesExporter: 'console' });
+  });
+
+  it.each([
+    [{ READY_MAX_LAG_MESSAGES: '-1' }, /READY_MAX_LAG_MESSAGES=-1 is not valid: expected an integer from 0/],
+    [{ READY_MAX_LAG_MESSAGES: 'many' }, /READY_MAX_LAG_MESSAGES=many is not valid/],
+    [{ OTEL_TRACES_EXPORTER: 'otlp' }, /OTEL_TRACES_EXPORTER=otlp is not valid: expected none \| console/],
+  ])('refuses %j', (env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+});

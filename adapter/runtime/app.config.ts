@@ -27,10 +27,17 @@ export interface AppConfig {
   /** Requests (and `/live` upgrades) one client may make per `rateLimitWindowMs`; a client is its accepted token, else its IP. */
   readonly rateLimitRequests: number;
   readonly rateLimitWindowMs: number;
+  /** A view further behind its stream than this (in stream sequences) makes `GET /ready` answer 503. */
+  readonly readyMaxLagMessages: number;
+  /** Where finished spans go: nowhere (trace context is still carried), or logged as JSON lines. */
+  readonly tracesExporter: TracesExporter;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export type TracesExporter = 'none' | 'console';
+const TRACES_EXPORTERS: readonly TracesExporter[] = ['none', 'console'];
 
 /**
  * Thrown at start-up for a setting that cannot work, naming the variable to fix. `value` is shown,
@@ -47,6 +54,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const natsUrl = env.NATS_URL?.trim() || undefined;
   const logLevel = (env.LOG_LEVEL ?? 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new InvalidConfiguration('LOG_LEVEL', logLevel, LOG_LEVELS.join(' | '));
+  const tracesExporter = (env.OTEL_TRACES_EXPORTER || 'none') as TracesExporter;
+  if (!TRACES_EXPORTERS.includes(tracesExporter)) throw new InvalidConfiguration('OTEL_TRACES_EXPORTER', tracesExporter, TRACES_EXPORTERS.join(' | '));
   return {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
@@ -67,6 +76,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
     rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 1_000, 1, 100_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
+    readyMaxLagMessages: integer(env, 'READY_MAX_LAG_MESSAGES', 1_000, 0, 1_000_000_000),
+    tracesExporter,
   };
 };
 

@@ -1,11 +1,17 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
-import type { Message, RecordedEvent } from '@libs/decider/decider';
+import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
+import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
 import type { Reactor } from '@libs/decider/projection';
 import { RuleViolation } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import type { CommandContext } from '@adapter/event-store/command-handler';
+import { toProblem } from '@adapter/http/problem';
 import type { NatsClient } from '@adapter/nats/nats.client';
+import { AppMetrics, outcomeOf, type CommandOutcome } from '@adapter/telemetry/app-metrics';
+import { causedBy, type Operation } from '@adapter/telemetry/operation-context';
+import { parentContext } from '@adapter/telemetry/trace-context';
+import { Tracing } from '@adapter/telemetry/tracing';
 import type { Consumers } from './consumers';
 
 export interface AutomationOptions<E, C> {
@@ -22,12 +28,16 @@ export interface AutomationOptions<E, C> {
  * (subjects) are handled side by side, those of one entity one after another in stream order. A
  * business refusal is logged and acknowledged; a transient failure is retried with backoff; what
  * keeps failing is dead-lettered. Commands are idempotent decisions, so a redelivered event never
- * fires a second time.
+ * fires a second time. Each command runs in a span of its own, a child of the span that stored the
+ * event (its `traceparent`), so a trace follows a booking to its cleaning; its logs name the event's
+ * correlation id and the event as their cause.
  */
 export abstract class AutomationRunner<E extends Message<string, unknown>, C> implements OnModuleInit {
   private readonly logger: Logger;
-  private readonly consumer: DurableConsumer<E>;
+  readonly consumer: DurableConsumer<E>;
   private readonly reactions: AutomationReactions<E>;
+  @Inject(AppMetrics) private readonly metrics!: AppMetrics;
+  @Inject(Tracing) private readonly tracing!: Tracing;
 
   protected constructor(
     nats: NatsClient,
@@ -35,7 +45,11 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
     options: AutomationOptions<E, C>,
   ) {
     this.logger = new Logger(`Automation ${options.name}`);
-    this.reactions = automationReactions(options, this.logger);
+    this.reactions = automationReactions(options, this.logger, {
+      inSpan: (event, operation, run) =>
+        this.tracing.inSpan(`automation ${options.name}`, SpanKind.CONSUMER, parentContext({ traceparent: event.traceparent, tracestate: event.tracestate }), operation, run),
+      answered: (outcome, seconds) => this.metrics.commandAnswered(options.name, 'automation', outcome, seconds),
+    });
     this.consumer = new DurableConsumer<E>(nats, {
       name: this.reactions.consumer,
       stream: options.stream,
@@ -68,23 +82,49 @@ export interface AutomationReactions<E> {
   readonly handle: (events: readonly RecordedEvent<E>[]) => Promise<void>;
 }
 
-export const automationReactions = <E extends Message<string, unknown>, C>(options: AutomationOptions<E, C>, logger: Logger): AutomationReactions<E> => ({
-  consumer: `automation-${options.name}`,
-  handle: async (events) => {
-    for (const recorded of events) {
-      for (const command of options.react(recorded)) {
-        const { correlationId, id: causationId, subject, sequence } = recorded.metadata;
-        const context: CommandContext = { correlationId, causationId, causedAt: { subject, sequence } };
-        try {
-          await options.execute(command, context);
-        } catch (error) {
-          if (!(error instanceof RuleViolation)) throw error;
-          logger.warn({ message: 'command refused', rule: error.code, detail: error.message, correlationId, causationId });
+/** What the app's runner adds around each command: its span, and its count in the metrics. */
+export interface ReactionHooks {
+  readonly inSpan?: (event: EventMetadata, operation: Operation, run: () => Promise<void>) => Promise<void>;
+  readonly answered?: (outcome: CommandOutcome, seconds: number) => void;
+}
+
+export const automationReactions = <E extends Message<string, unknown>, C>(
+  options: AutomationOptions<E, C>,
+  logger: Logger,
+  hooks: ReactionHooks = {},
+): AutomationReactions<E> => {
+  /** Runs one command; a business refusal is logged and done with, anything else fails the event, which is retried. */
+  const execute = async (command: C, context: CommandContext): Promise<void> => {
+    const started = performance.now();
+    let outcome: CommandOutcome = 'ok';
+    try {
+      await options.execute(command, context);
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) {
+        outcome = outcomeOf(toProblem(error).status);
+        throw error;
+      }
+      outcome = 'refused';
+      logger.warn({ message: 'command refused', rule: error.code, detail: error.message, correlationId: context.correlationId, causationId: context.causationId });
+    } finally {
+      hooks.answered?.(outcome, (performance.now() - started) / 1_000);
+    }
+  };
+  return {
+    consumer: `automation-${options.name}`,
+    handle: async (events) => {
+      for (const recorded of events) {
+        for (const command of options.react(recorded)) {
+          const { subject, sequence } = recorded.metadata;
+          const operation = causedBy(recorded.metadata);
+          const context: CommandContext = { ...operation, causedAt: { subject, sequence } };
+          const run = (): Promise<void> => execute(command, context);
+          await (hooks.inSpan ? hooks.inSpan(recorded.metadata, operation, run) : run());
         }
       }
-    }
-  },
-});
+    },
+  };
+};
 
 /** Entities whose events an automation handles at once, in one app instance. */
 const SUBJECTS_AT_ONCE = 32;

@@ -1,17 +1,35 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
+import pino, { type Logger as Pino } from 'pino';
+import { currentOperation, operationLogFields } from '@adapter/telemetry/operation-context';
 import type { LogLevel } from './app.config';
 
-const SEVERITY: Record<NestLogLevel, number> = { fatal: 0, error: 1, warn: 2, log: 3, debug: 4, verbose: 5 };
+/** Nest's levels as pino levels: `log` is pino's `info`, `verbose` its `trace`. */
+const LEVELS: Record<NestLogLevel, number> = { fatal: 60, error: 50, warn: 40, log: 30, debug: 20, verbose: 10 };
+
+/** Fields whose values are secrets wherever they appear in a logged object: written as `<redacted>`. */
+const SECRET_FIELDS = ['authorization', 'password', 'token', 'pass', '*.authorization', '*.password', '*.token', '*.pass', '["x-api-key"]', '*["x-api-key"]'];
 
 /**
- * One JSON object per line on stdout: `level`, `time`, `context`, then the fields of an object
- * message (`message`, `correlationId`, …) at the top level, where log shippers index them.
+ * One JSON object per line on stdout, written by pino: `level`, `time`, `context`, the running
+ * operation's `correlationId` and `causationId` (and `traceId`, `spanId` when it is traced), then the
+ * fields of an object message (`message`, `subject`, …) at the top level, where log shippers index them.
  */
 export class JsonLogger implements LoggerService {
-  private readonly threshold: number;
+  private readonly pino: Pino<NestLogLevel, boolean>;
 
-  constructor(level: LogLevel, private readonly write: (line: string) => void = (line) => process.stdout.write(line)) {
-    this.threshold = SEVERITY[level];
+  constructor(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)) {
+    this.pino = pino<NestLogLevel, boolean>(
+      {
+        level,
+        customLevels: LEVELS,
+        useOnlyCustomLevels: true,
+        base: null,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        redact: { paths: SECRET_FIELDS, censor: '<redacted>' },
+      },
+      { write },
+    );
   }
 
   log(message: unknown, ...rest: unknown[]): void {
@@ -38,11 +56,13 @@ export class JsonLogger implements LoggerService {
     this.print('fatal', message, rest);
   }
 
+  /** Nest passes the context last, and for errors it logs itself, the stack before it. */
   private print(level: NestLogLevel, message: unknown, rest: unknown[]): void {
-    if (SEVERITY[level] > this.threshold) return;
+    if (!this.pino.isLevelEnabled(level)) return;
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    const fields = typeof message === 'object' && message !== null && !(message instanceof Error) ? message : { message: describe(message) };
-    this.write(`${JSON.stringify({ level, time: new Date().toISOString(), context, ...fields })}\n`);
+    const stack = level === 'error' && rest.length === 2 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    const fields = typeof message === 'object' && message !== null && !(message instanceof Error) ? message : { message: describe(message), stack };
+    this.pino[level]({ context, ...operationLogFields(currentOperation()), ...fields });
   }
 }
 

@@ -49,7 +49,7 @@ describe('the built CLI next to the app and its embedded server', () => {
 
         const history = await npxCli(['history', 'hotel.room-day.1.2033-03-03'], env);
         expect(history.code).toBe(0);
-        expect(jsonLines(history)[0]).toMatchObject({ type: 'hotel.RoomBooked.v1', subject: 'hotel.room-day.1.2033-03-03' });
+        expect(jsonLines(history)[0]).toMatchObject({ type: 'hotel.RoomBooked.v2', subject: 'hotel.room-day.1.2033-03-03' });
 
         const rebuild = await npxCli(['rebuild', 'booking-board', '--grace', '500'], env);
         expect(rebuild).toMatchObject({ code: 0, stdout: expect.stringContaining('view-booking-board -> view-booking-board-green') });

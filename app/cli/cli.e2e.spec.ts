@@ -36,7 +36,7 @@ describe('the CLI against a running app', () => {
     const run = await cli(hotel.nats.url, 'history', `hotel.room-day.1.${DATE}`);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const events = jsonLines(run);
-    expect(events.map(({ type }) => type)).toEqual(['hotel.RoomBooked.v1', 'hotel.CleanupScheduled.v1', 'hotel.RoomCleanedUp.v1', 'hotel.RoomAvailable.v1']);
+    expect(events.map(({ type }) => type)).toEqual(['hotel.RoomBooked.v2', 'hotel.CleanupScheduled.v1', 'hotel.RoomCleanedUp.v1', 'hotel.RoomAvailable.v1']);
     expect(events[0]).toMatchObject({ id: bookedIds[0], specversion: '1.0', subject: `hotel.room-day.1.${DATE}`, data: { roomId: '1', clientId: '7', date: DATE } });
     expect(events[1]).toMatchObject({ causationid: bookedIds[0], source: '/hotel/schedule-cleaning' });
   });

@@ -27,6 +27,9 @@ export interface EventMetadata {
   readonly time: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /** The W3C trace context of the work that stored the event, when it was traced: reactions continue its trace. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export interface RecordedEvent<E> {

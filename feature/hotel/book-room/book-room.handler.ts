@@ -9,6 +9,7 @@ import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store'
 import { entityId } from '@adapter/http/validators';
 import { bookRoom, type BookRoom, type RoomDayBooking } from './book-room.decider';
 import { BookRoomInput } from './book-room.input';
+import { BOOK_ROOM } from './book-room.slice';
 
 @Injectable()
 export class BookRoomHandler implements CommandEndpoint<BookRoomInput> {
@@ -22,6 +23,7 @@ export class BookRoomHandler implements CommandEndpoint<BookRoomInput> {
     this.handler = new CommandHandler(store, {
       name: `/hotel/${this.name}`,
       stream: HOTEL_STREAM,
+      emits: BOOK_ROOM.events,
       decider: bookRoom,
       subjectOf: (command: BookRoom) => roomDaySubject(command.data.roomId, command.data.date),
     });

@@ -8,6 +8,7 @@ import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store'
 import { entityId } from '@adapter/http/validators';
 import { checkIn, type CheckIn, type RoomDayArrival } from './checkin.decider';
 import { CheckinInput } from './checkin.input';
+import { CHECKIN } from './checkin.slice';
 
 @Injectable()
 export class CheckinHandler implements CommandEndpoint<CheckinInput> {
@@ -19,6 +20,7 @@ export class CheckinHandler implements CommandEndpoint<CheckinInput> {
     this.handler = new CommandHandler(store, {
       name: `/hotel/${this.name}`,
       stream: HOTEL_STREAM,
+      emits: CHECKIN.events,
       decider: checkIn,
       subjectOf: (command: CheckIn) => roomDaySubject(command.data.roomId, command.data.date),
     });

@@ -8,6 +8,7 @@ import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store'
 import { entityId } from '@adapter/http/validators';
 import { cleanRoom, type CleanRoom, type RoomDayCleanup } from './cleanup.decider';
 import { CleanupInput } from './cleanup.input';
+import { CLEANUP } from './cleanup.slice';
 
 @Injectable()
 export class CleanupHandler implements CommandEndpoint<CleanupInput> {
@@ -19,6 +20,7 @@ export class CleanupHandler implements CommandEndpoint<CleanupInput> {
     this.handler = new CommandHandler(store, {
       name: `/hotel/${this.name}`,
       stream: HOTEL_STREAM,
+      emits: CLEANUP.events,
       decider: cleanRoom,
       subjectOf: (command: CleanRoom) => roomDaySubject(command.data.roomId, command.data.date),
     });

@@ -8,6 +8,7 @@ import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store'
 import { entityId } from '@adapter/http/validators';
 import { registerRoom, type RegisterRoom, type RoomRegistration } from './register-room.decider';
 import { RegisterRoomInput } from './register-room.input';
+import { REGISTER_ROOM } from './register-room.slice';
 
 @Injectable()
 export class RegisterRoomHandler implements CommandEndpoint<RegisterRoomInput> {
@@ -19,6 +20,7 @@ export class RegisterRoomHandler implements CommandEndpoint<RegisterRoomInput> {
     this.handler = new CommandHandler(store, {
       name: `/hotel/${this.name}`,
       stream: HOTEL_STREAM,
+      emits: REGISTER_ROOM.events,
       decider: registerRoom,
       subjectOf: (command: RegisterRoom) => roomSubject(command.data.roomId),
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HOTEL_STREAM, roomDaySubjectFilter } from '@stream/hotel.stream';
+import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { AutomationRunner, type AutomationOptions } from '@adapter/runtime/automation.runner';
@@ -7,12 +7,13 @@ import { Consumers } from '@adapter/runtime/consumers';
 import type { ScheduleCleaning } from './schedule-cleaning.decider';
 import { ScheduleCleaningHandler } from './schedule-cleaning.handler';
 import { onRoomBooked } from './schedule-cleaning.reactor';
+import { SCHEDULE_CLEANING } from './schedule-cleaning.slice';
 
 /** The bot as an automation: every booking's room-day gets its cleaning scheduled, through the handler given. */
 export const scheduleCleaningAutomation = (handler: ScheduleCleaningHandler): AutomationOptions<HotelEvent, ScheduleCleaning> => ({
   name: 'schedule-cleaning',
   stream: HOTEL_STREAM,
-  filterSubject: roomDaySubjectFilter(),
+  filterSubject: SCHEDULE_CLEANING.subjects,
   react: onRoomBooked,
   execute: (command, context) => handler.execute(command, context),
 });

@@ -4,6 +4,7 @@ import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import { CommandHandler, type CommandContext, type Decision } from '@adapter/event-store/command-handler';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { scheduleCleaning, type RoomDayCleaningPlan, type ScheduleCleaning } from './schedule-cleaning.decider';
+import { SCHEDULE_CLEANING } from './schedule-cleaning.slice';
 
 @Injectable()
 export class ScheduleCleaningHandler {
@@ -13,6 +14,7 @@ export class ScheduleCleaningHandler {
     this.handler = new CommandHandler(store, {
       name: '/hotel/schedule-cleaning',
       stream: HOTEL_STREAM,
+      emits: SCHEDULE_CLEANING.events,
       decider: scheduleCleaning,
       subjectOf: (command: ScheduleCleaning) => roomDaySubject(command.data.roomId, command.data.date),
     });

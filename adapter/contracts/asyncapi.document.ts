@@ -1,0 +1,95 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { isAutomation, isStateChange, isStateView, type Board, type Slice } from '@libs/event-model/board';
+import type { JsonSchema } from '@libs/event-model/event-contract';
+import type { EventStreamDefinition, StreamEntity } from '@stream/event-stream';
+import { batchMessageName, eventComponents } from './asyncapi.events';
+import { commandComponents, deadLetterChannel, type DeadLetterSource } from './asyncapi.requests';
+
+/** What the AsyncAPI document is generated from: the board's declarations, the stream definitions, and the HTTP API's schemas. */
+export interface AsyncApiSources {
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly server: { readonly host: string; readonly description: string };
+  readonly board: Board;
+  readonly streams: readonly EventStreamDefinition[];
+  readonly deadLetter: DeadLetterSource;
+  /** A NATS command takes the body of its HTTP route and answers its reply: their schemas are the OpenAPI document's. */
+  readonly openApi: OpenAPIObject;
+}
+
+type Channel = { address: string | null; title?: string; description?: string; parameters?: object; messages: Record<string, { $ref: string }> };
+type Operation = { action: 'send' | 'receive'; channel: { $ref: string }; title: string; summary: string; messages: { $ref: string }[]; reply?: object };
+
+const channelId = (stream: EventStreamDefinition, entity: StreamEntity): string => `${stream.name}_${entity.name}`;
+const messageRefs = (channel: string, names: readonly string[]): { $ref: string }[] => names.map((name) => ({ $ref: `#/channels/${channel}/messages/${name}` }));
+
+/** The entity channels of a stream: one per kind of entity, its subject template as address, its events (and the batch, where several) as messages. */
+const entityChannels = (stream: EventStreamDefinition): Record<string, Channel> =>
+  Object.fromEntries(
+    stream.entities.map((entity) => [
+      channelId(stream, entity),
+      {
+        address: entity.subject,
+        title: `${stream.name} ${entity.name}`,
+        description: `${entity.description} Stored in the JetStream stream \`${stream.name}\`.`,
+        parameters: Object.fromEntries(Object.entries(entity.params).map(([name, description]) => [name, { description }])),
+        messages: Object.fromEntries(
+          [...entity.eventTypes, ...(entity.eventTypes.length > 1 ? [batchMessageName(stream)] : [])].map((name) => [name, { $ref: `#/components/messages/${name}` }]),
+        ),
+      },
+    ]),
+  );
+
+/** Operations on a stream's entity channels: who stores which events (send) and who reads them (receive). */
+const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<string, Operation> => {
+  const operations: Record<string, Operation> = {};
+  const add = (verb: 'stores' | 'reads', events: readonly string[], summary: string): void => {
+    for (const entity of stream.entities) {
+      const mine = entity.eventTypes.filter((type) => events.includes(type));
+      if (mine.length === 0) continue;
+      const channel = channelId(stream, entity);
+      const batch = verb === 'stores' && mine.length > 1 ? [batchMessageName(stream)] : [];
+      operations[`${slice.name}_${verb}_${entity.name}`] = {
+        action: verb === 'stores' ? 'send' : 'receive',
+        channel: { $ref: `#/channels/${channel}` },
+        title: `${slice.title}: ${verb} ${mine.join(', ')}`,
+        summary,
+        messages: messageRefs(channel, [...mine, ...batch]),
+      };
+    }
+  };
+  if (isStateView(slice)) add('reads', slice.events, `The state view ${slice.view.name} folds these events into its KV bucket.`);
+  if (isAutomation(slice)) add('reads', slice.reactsTo, `${slice.actor} reacts with ${slice.command.name}, on its own durable consumer.`);
+  if (isStateChange(slice) || isAutomation(slice)) add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`);
+  return operations;
+};
+
+/** The AsyncAPI 3.0 document of a board: channels = subjects, operations = slices, messages = CloudEvents with their data's JSON Schema. */
+export const asyncApiDocument = (sources: AsyncApiSources): Record<string, unknown> => {
+  const { board } = sources;
+  const events = sources.streams.map((stream) => eventComponents(board, stream));
+  const commands = commandComponents(board, sources.openApi);
+  const deadLetter = deadLetterChannel(board, sources.deadLetter);
+  const streamOf = (name: string): EventStreamDefinition | undefined => sources.streams.find((stream) => stream.name === name);
+  return {
+    asyncapi: '3.0.0',
+    info: { ...sources.info },
+    defaultContentType: 'application/json',
+    servers: { nats: { host: sources.server.host, protocol: 'nats', description: sources.server.description } },
+    channels: { ...Object.assign({}, ...sources.streams.map(entityChannels)), ...commands.channels, ...deadLetter.channels },
+    operations: {
+      ...Object.assign(
+        {},
+        ...board.slices.map((slice) => {
+          const stream = streamOf(slice.stream);
+          return stream === undefined ? {} : eventOperations(slice, stream);
+        }),
+      ),
+      ...commands.operations,
+      ...deadLetter.operations,
+    },
+    components: {
+      schemas: { ...Object.assign({}, ...events.map(({ schemas }) => schemas)), ...commands.schemas } as Record<string, JsonSchema>,
+      messages: { ...(Object.assign({}, ...events.map(({ messages }) => messages)) as Record<string, unknown>), ...commands.messages, ...deadLetter.messages },
+    },
+  };
+};

@@ -1,0 +1,46 @@
+import { ROOT_CONTEXT, SpanStatusCode, type Attributes, type Context, type Span, type SpanKind, type Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { TracesExporter } from '@adapter/runtime/app.config';
+import { runOperation, type Operation } from './operation-context';
+import { SpanLogExporter } from './span-log.exporter';
+
+/**
+ * The app's tracer (one per app, never the process-wide global, so apps in one process stay apart).
+ * Spans are always made, so that every hop gets its own span id and the trace id travels on; with
+ * the exporter `none` they are dropped when they end, without any further work.
+ */
+export class Tracing {
+  private readonly provider: BasicTracerProvider;
+  private readonly tracer: Tracer;
+
+  constructor(exporter: TracesExporter) {
+    this.provider = new BasicTracerProvider({ spanProcessors: exporter === 'console' ? [new SimpleSpanProcessor(new SpanLogExporter())] : [] });
+    this.tracer = this.provider.getTracer('event-model');
+  }
+
+  /** A span continuing the trace of `parent` (see `parentContext`), or starting a new one from the root context. */
+  start(name: string, kind: SpanKind, parent: Context = ROOT_CONTEXT, attributes?: Attributes): Span {
+    return this.tracer.startSpan(name, { kind, attributes }, parent);
+  }
+
+  /**
+   * Runs `work` in a span of its own, as an operation with the given ids: its logs name them, and
+   * what it publishes carries the span. A failure marks the span as an error and is passed on.
+   */
+  async inSpan<T>(name: string, kind: SpanKind, parent: Context, ids: Omit<Operation, 'trace'>, work: () => Promise<T>): Promise<T> {
+    const span = this.start(name, kind, parent);
+    try {
+      return await runOperation({ ...ids, trace: span.spanContext() }, work);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Exports what is still buffered; at shutdown. */
+  async shutdown(): Promise<void> {
+    await this.provider.shutdown();
+  }
+}

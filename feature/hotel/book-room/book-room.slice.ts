@@ -1,0 +1,21 @@
+import type { StateChangeSlice } from '@libs/event-model/board';
+import { commandTriggers } from '../hotel.triggers';
+
+/** A guest books a room for a night; the booking rules hold forever. */
+export const BOOK_ROOM: StateChangeSlice = {
+  kind: 'state-change',
+  name: 'book-room',
+  title: 'User book the room',
+  actor: 'Guest',
+  triggers: commandTriggers('book-room'),
+  command: { name: 'BookRoom', fields: ['roomId', 'clientId', 'date'] },
+  stream: 'HOTEL',
+  events: ['RoomBooked'],
+  rules: [
+    'a free room is booked',
+    'the room must exist',
+    'it should be booked once: another client is refused',
+    'it should be booked once: the same booking again changes nothing',
+    'a room cleaned and occupied is still booked for that date',
+  ],
+};

@@ -1,0 +1,16 @@
+import type { StateViewSlice } from '@libs/event-model/board';
+import { roomSubjectFilter } from '@stream/hotel.stream';
+
+/** The rooms of the hotel, for the guest choosing one. */
+export const ROOM_LIST: StateViewSlice = {
+  kind: 'state-view',
+  name: 'room-list',
+  title: 'Rooms of the hotel',
+  view: { name: 'room-list', fields: ['roomId', 'name'] },
+  stream: 'HOTEL',
+  subjects: roomSubjectFilter(),
+  events: ['RoomRegistered'],
+  queries: [{ kind: 'http', method: 'GET', path: '/query/rooms' }],
+  shownTo: ['Guest'],
+  rules: ['a registered room is listed, with its name', 'each room has its own entry', 'bookings and cleanings list no room', 'rooms sort by number, not by text'],
+};

@@ -1,0 +1,23 @@
+import type { AutomationSlice } from '@libs/event-model/board';
+import { roomDaySubjectFilter } from '@stream/hotel.stream';
+
+/** The bot schedules the cleaning of every booked room for its date, with a team. */
+export const SCHEDULE_CLEANING: AutomationSlice = {
+  kind: 'automation',
+  name: 'schedule-cleaning',
+  title: 'Bot schedule cleaning for the date',
+  actor: 'Bot',
+  subjects: roomDaySubjectFilter(),
+  reactsTo: ['RoomBooked'],
+  command: { name: 'ScheduleCleaning', fields: ['roomId', 'date', 'team'] },
+  stream: 'HOTEL',
+  events: ['CleanupScheduled'],
+  rules: [
+    'react to booking: a booking asks for its cleaning',
+    'other events ask for nothing',
+    'assign the team for the date: always the same team for a room and date, rotating over days',
+    'schedule plan contains the room: a booked room gets its cleaning',
+    'a cleaning is scheduled once, whatever team a repeat asks for',
+    'a room that is not booked gets no cleaning',
+  ],
+};
