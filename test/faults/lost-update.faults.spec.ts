@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders } from '@nats-io/nats-core';
+import type { NextMsgRequest, SeqMsgRequest } from '@nats-io/jetstream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import type { EventStreamDefinition } from '@stream/event-stream';
@@ -40,11 +41,13 @@ describe('concurrent writers on an R3 stream of a 3-node cluster (nats-server is
     await cluster?.dispose();
   });
 
+  /** Messages stored on a subject, as the stream's leader has them (a replica answering a direct get may lag behind). */
   const storedOn = async (stream: string, subject: string): Promise<number> => {
     const probe = writers[0]!;
     let count = 0;
     for (let sequence = 0; ; count++) {
-      const message = await probe.jsm.direct.getMessage(stream, { seq: sequence + 1, next_by_subj: subject });
+      const request: SeqMsgRequest & NextMsgRequest = { seq: sequence + 1, next_by_subj: subject };
+      const message = await probe.jsm.streams.getMessage(stream, request);
       if (!message) return count;
       sequence = message.seq;
     }
