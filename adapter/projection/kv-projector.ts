@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { KV } from '@nats-io/kv';
-import type { JsMsg } from '@nats-io/jetstream';
+import type { JsMsg, NextMsgRequest, SeqMsgRequest } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { ConsistencyTimeout } from '@libs/errors/domain-error';
@@ -279,11 +279,13 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     });
   }
 
+  /** Asks the stream's leader, which has every acknowledged message (a replica answering a direct get may not yet). */
   private async caughtUpOnServer(sequence: number): Promise<boolean> {
     const through = await this.slot.checkpoint.read().catch(() => 0);
     if (through >= sequence) return true;
     const { stream, filterSubject } = this.options;
-    const next = await this.nats.jsm.direct.getMessage(stream.name, { seq: through + 1, next_by_subj: filterSubject }).catch(() => undefined);
+    const request: SeqMsgRequest & NextMsgRequest = { seq: through + 1, next_by_subj: filterSubject };
+    const next = await this.nats.jsm.streams.getMessage(stream.name, request).catch(() => undefined);
     return next === null || (next !== undefined && next.seq > sequence);
   }
 }

@@ -1,4 +1,4 @@
-import type { StoredMsg } from '@nats-io/jetstream';
+import type { NextMsgRequest, SeqMsgRequest, StoredMsg } from '@nats-io/jetstream';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { matchesKey } from '@adapter/live/key-pattern';
 import type { EventStreamDefinition } from '@stream/event-stream';
@@ -29,10 +29,11 @@ export const streamOf = (subject: string): EventStreamDefinition => {
 /** The event stream of that name, if the CLI knows it. */
 export const eventStreamNamed = (name: string): EventStreamDefinition | undefined => EVENT_STREAMS.find((stream) => stream.name === name);
 
-/** Every message of `stream` on `subject` (wildcards allowed), in order, read one by one with direct gets. */
+/** Every message of `stream` on `subject` (wildcards allowed), in order, read one by one from the stream's leader, which has every acknowledged one. */
 export async function* storedMessages(nats: NatsClient, stream: string, subject: string): AsyncGenerator<StoredMsg> {
   for (let after = 0; ; ) {
-    const message = await nats.jsm.direct.getMessage(stream, { seq: after + 1, next_by_subj: subject });
+    const request: SeqMsgRequest & NextMsgRequest = { seq: after + 1, next_by_subj: subject };
+    const message = await nats.jsm.streams.getMessage(stream, request);
     if (!message) return;
     yield message;
     after = message.seq;
