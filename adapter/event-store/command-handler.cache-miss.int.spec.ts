@@ -114,4 +114,17 @@ describe('command handler on an entity it has not cached', () => {
     expect(counts).toEqual({ handled: 1, retried: 0, reads: 1, eventsRead: 2 });
     expect(await stored(subject)).toBe(2);
   });
+
+  it('reads at once, and decides once, when an automation\'s cause is stored on the entity it has no state of', async () => {
+    const subject = 'hotel.room-day.m8.2022-12-12';
+    const cause = await instance(subject).handler.handle({ type: 'Enter', data: { by: 'a' } }, context);
+    let decisions = 0;
+    const counted: Decider<Visit, number, RoomDayEvent> = { ...visits, decide: (command, count) => (decisions++, visits.decide(command, count)) };
+    const counters = new CommandCounters();
+    const handler = new CommandHandler(fixture.store, { name: '/test', stream: HOTEL_STREAM, decider: counted, emits: ['RoomAvailable'], subjectOf: () => subject }, { counters });
+    const decision = await handler.handle({ type: 'Leave', data: { by: 'b' } }, { ...context, causedAt: { subject, sequence: cause.sequence } });
+    expect(decision.state).toBe(2);
+    expect(decisions).toBe(1);
+    expect(counters.of('/test')).toEqual({ handled: 1, retried: 0, reads: 1, eventsRead: 1 });
+  });
 });

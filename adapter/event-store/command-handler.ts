@@ -86,6 +86,8 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     const subject = this.slice.subjectOf(command);
     this.counts.handled++;
     let snapshot = this.snapshot(subject);
+    // A state known to be older than the automation's cause (assumed new, or cached before it) is read at once.
+    if (snapshot.sequence < causeOn(subject, context)) snapshot = await this.catchUp(subject, snapshot, context);
     // Appends tried on fresh state; a state not read (cached or assumed new) is caught up at most once, so the loop ends.
     let attempts = 0;
     for (;;) {
@@ -167,8 +169,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   }
 
   private async catchUp(subject: string, from: Snapshot<S>, context: CommandContext): Promise<Snapshot<S>> {
-    const through = context.causedAt?.subject === subject ? context.causedAt.sequence : 0;
-    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, through);
+    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, causeOn(subject, context));
     this.counts.reads++;
     this.counts.eventsRead += newer.events.length;
     const state = fold(this.slice.decider, newer.events, from.state);
@@ -176,3 +177,6 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     return { state, sequence: newer.lastSequence, fresh: true };
   }
 }
+
+/** The sequence of an automation's cause when it is stored on `subject`, else 0. */
+const causeOn = (subject: string, context: CommandContext): number => (context.causedAt?.subject === subject ? context.causedAt.sequence : 0);

@@ -50,3 +50,6 @@ export const dateToken = (value: string): string => {
   if (isCalendarDate(value)) return value;
   throw new InvalidSubjectToken(value, `a calendar date YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`);
 };
+
+/** Ids in the order people count them: 2 before 10 (one collator for every comparison: creating one per call is slow). */
+export const compareIds: (left: string, right: string) => number = new Intl.Collator('en', { numeric: true }).compare;

@@ -6,6 +6,7 @@ import type { NatsClient } from '@adapter/nats/nats.client';
 import { CliError, UsageError } from '../cli-error';
 import type { CliCommand } from '../cli-command';
 import { findView } from '../cli-sources';
+import { compareIds } from '@libs/ids/entity-id';
 
 /** A view's current documents: one key, a key pattern, or all of them. */
 export const viewCommand: CliCommand = {
@@ -47,5 +48,5 @@ export const openActiveBucket = async (nats: NatsClient, view: string): Promise<
 const matchingKeys = async (bucket: KV, pattern: string): Promise<string[]> => {
   const keys: string[] = [];
   for await (const key of await bucket.keys(pattern)) keys.push(key);
-  return keys.sort((left, right) => left.localeCompare(right, 'en', { numeric: true }));
+  return keys.sort(compareIds);
 };

@@ -1,5 +1,6 @@
 import type { Projection } from '@libs/decider/projection';
 import type { HotelEvent } from '@model/hotel/hotel.events';
+import { compareIds } from '@libs/ids/entity-id';
 
 /** The board's green "Cleanup schedule" post-it: the rooms to clean on a date, with their teams. */
 export interface CleanupSchedule {
@@ -14,7 +15,7 @@ export interface ScheduledRoom {
 }
 
 const byRoom = (left: ScheduledRoom, right: ScheduledRoom): number =>
-  left.roomId.localeCompare(right.roomId, 'en', { numeric: true });
+  compareIds(left.roomId, right.roomId);
 
 export const cleanupSchedule: Projection<HotelEvent, CleanupSchedule> = {
   name: 'cleanup-schedule',

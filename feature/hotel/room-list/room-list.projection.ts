@@ -1,5 +1,6 @@
 import type { Projection } from '@libs/decider/projection';
 import type { HotelEvent } from '@model/hotel/hotel.events';
+import { compareIds } from '@libs/ids/entity-id';
 
 /** The hotel's rooms, one document per room: what a manager picks from when booking or cleaning. */
 export interface RoomListEntry {
@@ -16,4 +17,4 @@ export const roomList: Projection<HotelEvent, RoomListEntry> = {
 
 /** Room ids in the order people count them: 2 before 10. */
 export const byRoomId = (left: RoomListEntry, right: RoomListEntry): number =>
-  left.roomId.localeCompare(right.roomId, 'en', { numeric: true });
+  compareIds(left.roomId, right.roomId);
