@@ -51,6 +51,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
   private lease: ProjectorLease | undefined;
   private tail: StreamTail | undefined;
   private running: Promise<void> | undefined;
+  private following = false;
   private stopping = false;
   private leaseLost = false;
 
@@ -121,12 +122,16 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
   }
 
-  /** Projects while this instance holds the lease, and follows the view to its new bucket when it is switched. */
-  start(): void {
-    if (this.running) return;
+  /**
+   * Follows the view to its new bucket when it is switched, for queries and live feeds, and, unless
+   * `project` is false (another instance projects), projects while this instance holds the lease.
+   */
+  start({ project = true }: { project?: boolean } = {}): void {
+    if (this.running || this.following) return;
     this.stopping = false;
+    this.following = true;
     this.pointer?.follow(this.slot.active, (next) => this.switchTo(next));
-    this.running = this.run();
+    if (project) this.running = this.run();
   }
 
   /** Finishes the batch in hand, stores the checkpoint and releases the lease for the next holder. */
@@ -136,6 +141,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     this.tail?.interrupt();
     await this.running;
     this.running = undefined;
+    this.following = false;
   }
 
   async read(key: string): Promise<StoredViewEntry<D> | null> {

@@ -27,6 +27,10 @@ export interface AppConfig {
   /** Requests (and `/live` upgrades) one client may make per `rateLimitWindowMs`; a client is its accepted token, else its IP. */
   readonly rateLimitRequests: number;
   readonly rateLimitWindowMs: number;
+  /** Whether this instance runs the views' projectors; one without them still answers queries from the buckets. */
+  readonly runViewProjectors: boolean;
+  /** Whether this instance runs the automations (the bot); one without them still creates their consumers. */
+  readonly runAutomations: boolean;
   /** A view further behind its stream than this (in stream sequences) makes `GET /ready` answer 503. */
   readonly readyMaxLagMessages: number;
   /** Where finished spans go: nowhere (trace context is still carried), or logged as JSON lines. */
@@ -76,6 +80,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
     rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 1_000, 1, 100_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
+    runViewProjectors: boolean(env, 'RUN_VIEW_PROJECTORS', true),
+    runAutomations: boolean(env, 'RUN_AUTOMATIONS', true),
     readyMaxLagMessages: integer(env, 'READY_MAX_LAG_MESSAGES', 1_000, 0, 1_000_000_000),
     tracesExporter,
   };

@@ -61,6 +61,7 @@ export abstract class AutomationRunner<E extends Message<string, unknown>, C> im
 
   async onModuleInit(): Promise<void> {
     await this.consumer.ensure();
+    if (!this.consumers.runsAutomations) return;
     this.consumer.start();
     this.consumers.track(this.consumer);
   }

@@ -32,7 +32,7 @@ export abstract class ViewRunner<E extends Message<string, unknown>, D> implemen
 
   async onModuleInit(): Promise<void> {
     await this.projector.ensure();
-    this.projector.start();
+    this.projector.start({ project: this.consumers.projectsViews });
     this.consumers.track(this.projector);
   }
 

@@ -9,6 +9,8 @@ export class BenchStack {
     private readonly nats: TempNats,
     private readonly app: ChildProcess,
     readonly baseUrl: string,
+    /** Whether stopping the stack stops its nats-server too (not for an instance started alongside another). */
+    private readonly ownsNats = true,
   ) {}
 
   /** `nodeArgs` go to the app's node (e.g. `--cpu-prof`), before its script. */
@@ -17,7 +19,7 @@ export class BenchStack {
   }
 
   /** The app on a nats-server the caller started (and maybe filled); stopping the stack stops both. */
-  static async startOn(nats: TempNats, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
+  static async startOn(nats: TempNats, env: Record<string, string> = {}, nodeArgs: readonly string[] = [], ownsNats = true): Promise<BenchStack> {
     const port = await freePort();
     const app = spawnChild([...nodeArgs, join(PROJECT_ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -25,7 +27,12 @@ export class BenchStack {
       const response = await fetch(`${baseUrl}/query/rooms`);
       return response.ok && ((await response.json()) as { rooms: unknown[] }).rooms.length >= 5;
     });
-    return new BenchStack(nats, app, baseUrl);
+    return new BenchStack(nats, app, baseUrl, ownsNats);
+  }
+
+  /** Another app instance on this stack's nats-server (say, with other roles); stopping it stops that instance only. */
+  alongside(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchStack> {
+    return BenchStack.startOn(this.nats, env, nodeArgs, false);
   }
 
   get natsUrl(): string {
@@ -49,6 +56,6 @@ export class BenchStack {
 
   async stop(): Promise<void> {
     await stopChild(this.app);
-    await this.nats.stop();
+    if (this.ownsNats) await this.nats.stop();
   }
 }

@@ -29,6 +29,8 @@ export interface LoadFigures {
   readonly appRssMiB: number;
   /** The nats-server's CPU over the measured run, in cores, when its pid was given. */
   readonly natsCpuCores?: number;
+  /** The CPU of an app instance running the views and automations for the one under load, when there is one. */
+  readonly workerCpuCores?: number;
 }
 
 /** The processes whose CPU a load run measures. */
@@ -36,6 +38,8 @@ export interface LoadPids {
   readonly app: number;
   /** The app's nats-server; a peer on another store measures its store itself. */
   readonly nats?: number;
+  /** An app instance running the views and automations for the one under load. */
+  readonly worker?: number;
 }
 
 /**
@@ -47,9 +51,11 @@ export const drive = async (baseUrl: string, pids: LoadPids, request: LoadReques
   await cannon(baseUrl, request, options.connections, options.warmupSeconds);
   const cpuBefore = cpuSeconds(pids.app);
   const natsCpuBefore = pids.nats === undefined ? 0 : cpuSeconds(pids.nats);
+  const workerCpuBefore = pids.worker === undefined ? 0 : cpuSeconds(pids.worker);
   const result = await cannon(baseUrl, request, options.connections, options.durationSeconds);
   const cpu = cpuSeconds(pids.app) - cpuBefore;
   const natsCpu = pids.nats === undefined ? undefined : cpuSeconds(pids.nats) - natsCpuBefore;
+  const workerCpu = pids.worker === undefined ? undefined : cpuSeconds(pids.worker) - workerCpuBefore;
   return {
     requests: result.requests.total,
     requestsPerSecond: round(result.requests.total / result.duration, 0),
@@ -60,6 +66,7 @@ export const drive = async (baseUrl: string, pids: LoadPids, request: LoadReques
     appCpuCores: round(cpu / result.duration, 2),
     appRssMiB: round(rssMiB(pids.app), 0),
     ...(natsCpu === undefined ? {} : { natsCpuCores: round(natsCpu / result.duration, 2) }),
+    ...(workerCpu === undefined ? {} : { workerCpuCores: round(workerCpu / result.duration, 2) }),
   };
 };
 
