@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-reply';
@@ -43,7 +43,9 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
     abortOnError: false,
   });
   instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Tracing), app.get(AppMetrics));
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  // Secure headers by helmet, its policy parsed once at start and set on every response.
+  const secureHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   app.useGlobalFilters(new ProblemFilter());
   const throttle = app.get(ClientThrottle);
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
