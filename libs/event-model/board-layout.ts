@@ -1,4 +1,4 @@
-import type { Board, Slice, Sticky, Trigger } from './board';
+import { describeTrigger, type Board, type Slice, type Sticky } from './board';
 
 /** A box on the board, by its top-left corner. */
 export interface Box {
@@ -61,8 +61,6 @@ const headingHeight = (slice: Slice): number => {
   return PAD * 2 + LINE * (title.length + 1.5) + LINE * rules.flat().length;
 };
 
-const describe = (trigger: Trigger): string => (trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : `NATS ${trigger.subject}`);
-
 /**
  * Places a board's pieces like a hand-drawn Event Model: one column per slice in the board's order,
  * actors' lanes on top (screens and the bot's gear), commands and views in the middle row, and one
@@ -102,13 +100,13 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
       fed.set(slice, stickyBox);
       for (const actor of slice.shownTo) {
         const screen = centered(COLUMN_WIDTH - 24, ACTOR_HEIGHT - PAD * 2, band('actor', actor));
-        pieces.push({ kind: 'screen', box: screen, lines: slice.queries.map(describe) });
+        pieces.push({ kind: 'screen', box: screen, lines: slice.queries.map(describeTrigger) });
         arrows.push({ from: stickyBox, to: screen });
       }
       return;
     }
     const starter = slice.kind === 'state-change' ? centered(COLUMN_WIDTH - 24, ACTOR_HEIGHT - PAD * 2, band('actor', slice.actor)) : centered(56, 56, band('actor', slice.actor), 20);
-    pieces.push(slice.kind === 'state-change' ? { kind: 'screen', box: starter, lines: slice.triggers.map(describe) } : { kind: 'gear', box: starter });
+    pieces.push(slice.kind === 'state-change' ? { kind: 'screen', box: starter, lines: slice.triggers.map(describeTrigger) } : { kind: 'gear', box: starter });
     arrows.push({ from: starter, to: stickyBox });
     if (slice.kind === 'automation') fed.set(slice, starter);
     const lane = band('stream', slice.stream);

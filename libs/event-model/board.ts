@@ -94,3 +94,6 @@ export const isAutomation = (slice: Slice): slice is AutomationSlice => slice.ki
 
 /** The events a slice stores: a state change's or an automation's; a view stores none. */
 export const eventsStoredBy = (slice: Slice): readonly string[] => (slice.kind === 'state-view' ? [] : slice.events);
+
+/** A trigger as people write it: `PUT /mutation/book-room`, `NATS cmd.hotel.book-room`. */
+export const describeTrigger = (trigger: Trigger): string => (trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : `NATS ${trigger.subject}`);

@@ -3,7 +3,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { Message } from '@libs/decider/decider';
 import type { Projection, Reactor } from '@libs/decider/projection';
-import { eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
+import { describeTrigger, eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import type { SliceSources } from './slice-code';
@@ -78,8 +78,6 @@ const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefi
 };
 
 const declaredTriggers = (slice: Slice): readonly Trigger[] => (slice.kind === 'state-change' ? slice.triggers : slice.kind === 'state-view' ? slice.queries : []);
-
-const describeTrigger = (trigger: Trigger): string => (trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : `NATS ${trigger.subject}`);
 
 /** The HTTP routes of the module's controllers and the subjects of its NATS triggers. */
 const servedTriggers = (module: Type): Trigger[] => {

@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
-import { NatsClient } from '@adapter/nats/nats.client';
 import { booking } from '@test/hotel.requests';
-import { AppProcess, showingAppOutput } from './app-process';
-import { BookingLoad } from './booking-load';
+import { showingAppOutput } from './app-process';
 import { convergence, eventually } from './convergence';
+import { FaultRig } from './fault-rig';
 
 const RETRY_BUDGET_MS = 10_000;
 
@@ -22,34 +20,23 @@ const probe = async (baseUrl: string, date: string): Promise<{ status: number; t
 };
 
 describe('a nats-server crash under load', () => {
-  let nats: NatsTestServer;
-  let app: AppProcess | undefined;
-  let load: BookingLoad | undefined;
-  let observer: NatsClient | undefined;
+  let rig: FaultRig;
 
   beforeEach(async () => {
-    nats = await startNatsTestServer();
+    rig = await FaultRig.start();
   });
 
-  afterEach(async () => {
-    await load?.stop();
-    await app?.kill();
-    await observer?.close();
-    [load, app, observer] = [undefined, undefined, undefined];
-    await nats.dispose();
-  });
+  afterEach(() => rig.dispose());
 
   it('answers 503 at once while nats-server is down, reconnects by itself, and loses or repeats nothing', () =>
     showingAppOutput(
-      () => (app ? [app] : []),
+      () => rig.apps,
       async () => {
-        app = await AppProcess.start('app', nats.url, { NATS_RETRY_BUDGET_MS: String(RETRY_BUDGET_MS) });
-        const running = app;
-        load = BookingLoad.start(() => running.baseUrl, { concurrency: 20 });
-        const booked = load;
+        const running = await rig.app('app', { NATS_RETRY_BUDGET_MS: String(RETRY_BUDGET_MS) });
+        const booked = rig.load(() => running.baseUrl, { concurrency: 20 });
         await eventually(() => booked.acknowledged().length >= 300, 'the load to book 300 room-days', 60_000);
 
-        await nats.server.kill();
+        await rig.nats.server.kill();
         const killedAt = booked.outcomes.length;
         await eventually(() => booked.outcomes.slice(killedAt).some(({ status }) => status === 503), 'a 503 once nats-server is gone');
         const probes = [];
@@ -62,7 +49,7 @@ describe('a nats-server crash under load', () => {
         );
         expect(Math.max(...probes.map(({ ms }) => ms))).toBeLessThan(1_000);
 
-        await nats.server.start();
+        await rig.nats.server.start();
         const restartedAt = booked.outcomes.length;
         await eventually(() => booked.outcomes.slice(restartedAt).some(({ status }) => status === 201), 'a 201 after the restart', 60_000);
         const before = booked.acknowledged().length;
@@ -73,8 +60,7 @@ describe('a nats-server crash under load', () => {
         const slowest = Math.max(...outcomes.filter(({ status }) => status === 503).map(({ ms }) => ms));
         expect(slowest).toBeLessThan(RETRY_BUDGET_MS);
 
-        observer = await NatsClient.connect({ servers: nats.url, name: 'faults-observer' });
-        const result = await convergence(observer, outcomes);
+        const result = await convergence(await rig.observe(), outcomes);
         expect(result).toEqual({ bookings: [], cleanings: [], views: [], deadLetters: 0, storedBookings: expect.any(Number) as number });
         expect(result.storedBookings).toBeGreaterThanOrEqual(booked.acknowledged().length);
       },
@@ -83,11 +69,11 @@ describe('a nats-server crash under load', () => {
 
   it('stops within seconds on SIGTERM while nats-server is down', () =>
     showingAppOutput(
-      () => (app ? [app] : []),
+      () => rig.apps,
       async () => {
-        app = await AppProcess.start('app', nats.url);
-        await nats.server.kill();
-        await eventually(async () => (await probe(app!.baseUrl, '2099-02-01')).status === 503, 'a 503 once nats-server is gone');
+        const app = await rig.app('app');
+        await rig.nats.server.kill();
+        await eventually(async () => (await probe(app.baseUrl, '2099-02-01')).status === 503, 'a 503 once nats-server is gone');
         await app.stop(10_000);
       },
     ),
