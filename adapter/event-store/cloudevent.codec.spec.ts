@@ -59,32 +59,12 @@ describe('CloudEvents codec', () => {
       sequence: 9,
       body: encoded.body,
     });
-    expect(decoded).toEqual([
-      {
-        event: cleaned,
-        metadata: {
-          id: ids[0],
-          stream: 'HOTEL',
-          subject: context.subject,
-          sequence: 9,
-          time: context.time,
-          correlationId: 'trace-77',
-          causationId: 'cause-1',
-        },
-      },
-      {
-        event: available,
-        metadata: {
-          id: ids[1],
-          stream: 'HOTEL',
-          subject: context.subject,
-          sequence: 9,
-          time: context.time,
-          correlationId: 'trace-77',
-          causationId: 'cause-1',
-        },
-      },
-    ]);
+    expect(decoded).toEqual(
+      [cleaned, available].map((event, index) => ({
+        event,
+        metadata: { id: ids[index], stream: 'HOTEL', subject: context.subject, sequence: 9, time: context.time, correlationId: 'trace-77', causationId: 'cause-1' },
+      })),
+    );
   });
 
   it('carries the trace context as the CloudEvents distributed-tracing attributes, and reads it back into the metadata', () => {
