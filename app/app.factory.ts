@@ -35,6 +35,10 @@ export const CONTENT_SECURITY_POLICY = {
 export const createApp = async (config: AppConfig & { natsUrl: string }): Promise<NestFastifyApplication> => {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    // Bodies are parsed as NATS command bodies are (plain JSON.parse, `__proto__` an own key): the input screen
+    // then names every field called like an Object.prototype member, at any depth, and drops it before validation.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => (request.headers[CORRELATION_HEADER] ? correlationIdFrom(request.headers[CORRELATION_HEADER]) : randomUUID()),
   });

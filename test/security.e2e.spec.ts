@@ -1,6 +1,6 @@
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { WebSocket } from 'ws';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
+import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
 import { InvalidConfiguration, loadConfig } from '@adapter/runtime/app.config';
 import { AppHarness } from './app.harness';
@@ -12,6 +12,7 @@ const GOOD = 'good-token-0123456789-alpha';
 const LIVE = 'live-token-0123456789-bravo';
 const NEST = 'nest-token-0123456789-charlie';
 const SECRET = 'secret-token-0123456789-delta';
+const PROTO = 'proto-token-0123456789-echo';
 const LIMIT = 5;
 
 /** A PUT or GET from a given IP, so that each test has a rate-limit budget of its own. */
@@ -51,7 +52,7 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
       logged.push(String(chunk));
       return true;
     });
-    hotel = await AppHarness.start({ authTokens: [GOOD, LIVE, NEST, SECRET], rateLimitRequests: LIMIT, rateLimitWindowMs: 60_000, logLevel: 'verbose' });
+    hotel = await AppHarness.start({ authTokens: [GOOD, LIVE, NEST, SECRET, PROTO], rateLimitRequests: LIMIT, rateLimitWindowMs: 60_000, logLevel: 'verbose' });
     base = await hotel.listen();
   });
 
@@ -120,6 +121,24 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
     const huge = await hotel.observer.request('cmd.hotel.book-room', JSON.stringify({ ...booking(1, 1), padding: 'x'.repeat(20_000) }), { timeout: 5_000 });
     expect(huge.headers?.get('Status')).toBe('413');
     expect(huge.json()).toMatchObject({ status: 413, title: 'Payload too large' });
+  });
+
+  it('names fields called __proto__ or constructor at any depth, over HTTP as over NATS, and writes nothing', async () => {
+    const date = '2034-04-04';
+    const bodies = [
+      `{"data":{"room":{"id":1},"client":{"id":1},"date":"${date}"},"toString":{"__proto__":0}}`,
+      `{"data":{"room":{"id":1,"__proto__":{"admin":true}},"client":{"id":1},"date":"${date}"}}`,
+      `{"data":{"room":{"id":1},"client":{"id":1},"date":"${date}","constructor":{"prototype":{"admin":true}}}}`,
+    ];
+    const fields = [['toString'], ['data.room.__proto__'], ['data.constructor']];
+    for (const [index, body] of bodies.entries()) {
+      const answer = await request(hotel, '10.0.0.6', 'PUT', '/mutation/book-room', { authorization: `Bearer ${PROTO}` }, body);
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toEqual(fields[index]);
+      const reply = await hotel.observer.request('cmd.hotel.book-room', body, { timeout: 5_000 });
+      expect(reply.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toEqual(fields[index]);
+    }
+    expect(await hotel.messages(HOTEL_STREAM.name, roomDaySubject('1', date))).toEqual([]);
   });
 
   it('closes a live connection that sends a frame over 16 KiB with 1009', async () => {
