@@ -6,7 +6,7 @@ import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
 import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
-import { PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
+import { bucketKeySubject, PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
 
 /** The account of the embedded server that holds the hotel's streams, buckets and users. */
 export const EMBEDDED_ACCOUNT = 'APP';
@@ -30,7 +30,7 @@ export const appNatsPermissions = (): NatsPermissions => ({
     '$JS.FC.>',
     ...HOTEL_STREAM.subjects,
     ...DEAD_LETTER_STREAM.subjects,
-    ...[...VIEW_BUCKETS, PROGRESS_BUCKET].map((bucket) => `$KV.${bucket}.>`),
+    ...[...VIEW_BUCKETS, PROGRESS_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
     `${COMMAND_REPLY_PREFIX}>`,
   ],
   subscribe: [hotelCommandSubjectFilter(), `${APP_INBOX_PREFIX}.>`],

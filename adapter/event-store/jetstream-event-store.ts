@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { JetStreamApiCodes, JetStreamApiError, type NextMsgRequest, type SeqMsgRequest } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
+import type { StreamMessageQuery } from '@adapter/nats/jetstream-requests';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
 import { currentOperation } from '@adapter/telemetry/operation-context';
 import { traceHeaders } from '@adapter/telemetry/trace-context';
@@ -101,11 +102,11 @@ export class JetStreamEventStore {
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 0; ; attempt++) {
       for (;;) {
-        const request: SeqMsgRequest & NextMsgRequest = { seq: lastSequence + 1, next_by_subj: subject };
-        const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, request));
+        const request: StreamMessageQuery = { seq: lastSequence + 1, next_by_subj: subject };
+        const message = await this.transient(() => this.nats.requests.getMessage(stream.name, request));
         if (!message) break;
         lastSequence = message.seq;
-        events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.string() }));
+        events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.body }));
       }
       if (lastSequence >= through) return { events, lastSequence };
       if (Date.now() >= deadline) {
@@ -139,7 +140,7 @@ export class JetStreamEventStore {
     headers.set('Nats-Msg-Id', `${subject}@${options.expectedSequence}`);
     const ack = await this.transient(async () => {
       try {
-        return await this.nats.js.publish(subject, encoded.body, { headers });
+        return await this.nats.requests.publish(subject, encoded.body, headers);
       } catch (error) {
         if (isWrongLastSequence(error)) throw new WrongExpectedSequence(subject, options.expectedSequence, { cause: error });
         throw error;
@@ -164,9 +165,9 @@ export class JetStreamEventStore {
 
   /** A duplicate ack is ours when an earlier try of this very append was stored. */
   private async storedByUs(stream: EventStreamDefinition, sequence: number, firstEventId: string | undefined): Promise<boolean> {
-    const message = await this.transient(() => this.nats.jsm.streams.getMessage(stream.name, { seq: sequence }));
+    const message = await this.transient(() => this.nats.requests.getMessage(stream.name, { seq: sequence }));
     if (!message) return false;
-    const [first] = decodeEvents(stream, { subject: message.subject, sequence, body: message.string() });
+    const [first] = decodeEvents(stream, { subject: message.subject, sequence, body: message.body });
     return first?.metadata.id === firstEventId;
   }
 

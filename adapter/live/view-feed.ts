@@ -3,7 +3,7 @@ import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { QueuedIterator } from '@nats-io/nats-core';
 import type { NatsClient } from '@adapter/nats/nats.client';
-import type { ActiveBucket } from '@adapter/projection/view-buckets';
+import { bucketKeySubject, type ActiveBucket } from '@adapter/projection/view-buckets';
 import { parseViewEntry } from '@adapter/projection/view-store';
 import type { LiveValue } from './live.protocol';
 
@@ -87,7 +87,7 @@ export class ViewFeed {
     const active = this.source.active;
     const from = after === undefined ? undefined : after - active.revisionOffset;
     const consumer = await this.nats.js.consumers.get(`KV_${active.bucket}`, {
-      filter_subjects: `$KV.${active.bucket}.${pattern}`,
+      filter_subjects: bucketKeySubject(active.bucket, pattern),
       // A client that last saw an earlier bucket gets every key's current value: the rebuilt bucket is a new history.
       ...(from === undefined || from < 0
         ? { deliver_policy: DeliverPolicy.LastPerSubject }
@@ -148,7 +148,7 @@ export class ViewFeed {
       try {
         for await (const entry of watcher) {
           if (generation !== this.generation) return;
-          this.deliver(this.toChange(active, `$KV.${active.bucket}.${entry.key}`, entry.revision, entry.operation, entry.string()));
+          this.deliver(this.toChange(active, bucketKeySubject(active.bucket, entry.key), entry.revision, entry.operation, entry.string()));
         }
       } catch (error) {
         this.logger.warn({ message: 'view watch failed', error: String(error) });

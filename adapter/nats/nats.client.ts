@@ -2,6 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import { AuthorizationError, PermissionViolationError, RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
+import { JetStreamRequests } from './jetstream-requests';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import { credentialOptions, NatsAuthenticationFailed, NatsPermissionDenied, withoutCredentials, type NatsAuth } from './nats-credentials';
 
@@ -47,6 +48,8 @@ export class NatsClient {
     readonly js: JetStreamClient,
     readonly jsm: JetStreamManager,
     readonly kvm: Kvm,
+    /** Stored publishes and leader reads of the hot paths, lighter than the client's general request path. */
+    readonly requests: JetStreamRequests,
   ) {
     void this.followStatus();
   }
@@ -78,7 +81,7 @@ export class NatsClient {
       if (cause instanceof PermissionViolationError) throw new NatsPermissionDenied(options.servers, { cause });
       throw new NatsUnreachable(`${options.servers} (JetStream is not enabled there)`, { cause });
     });
-    return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection));
+    return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection), new JetStreamRequests(connection, APP_INBOX_PREFIX, timeout));
   }
 
   get isConnected(): boolean {

@@ -13,6 +13,7 @@ import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { StreamTail } from './stream-tail';
 import { BATCH_MAX, decodeMessage, replayStream } from './stream-replay';
 import { ActiveViewBucket, leaseKey, openViewBucket, PROGRESS_BUCKET, type ActiveBucket } from './view-buckets';
+import { viewDocuments } from './view-documents';
 import { ViewSlot } from './view-slot';
 import { readView, type StoredViewEntry } from './view-store';
 import { ViewWriter } from './view-writer';
@@ -177,7 +178,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    * Messages the live view dead-letters are skipped here too, so both end equal.
    */
   async replayInto(targetBucket: string): Promise<number> {
-    const target = await openViewBucket(this.nats, targetBucket, this.options.replicas ?? 1);
+    const target = viewDocuments(this.nats.requests, targetBucket, await openViewBucket(this.nats, targetBucket, this.options.replicas ?? 1));
     return (await replayStream(this.nats, this.options, target, this.writer, this.logger)).read;
   }
 
@@ -265,7 +266,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
       if (decoded.events) events.push(...decoded.events);
       else await this.deadLetters.send(this.consumerName, message, decoded.undecodable);
     }
-    await this.writer.apply(slot.kv, events, slot.documents);
+    await this.writer.apply(slot.writes, events, slot.documents);
     const through = batch.at(-1)?.seq ?? slot.applied;
     slot.applied = Math.max(slot.applied, through);
     slot.checkpoint.advance(through);

@@ -1,5 +1,4 @@
 import type { Logger } from '@nestjs/common';
-import type { KV } from '@nats-io/kv';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { EventStreamDefinition } from '@stream/event-stream';
@@ -7,6 +6,7 @@ import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.
 import { StateCache } from '@adapter/event-store/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { StreamTail } from './stream-tail';
+import type { ViewDocuments } from './view-documents';
 import type { StoredViewEntry } from './view-store';
 import type { ViewWriter } from './view-writer';
 
@@ -49,7 +49,7 @@ export const decodeMessage = <E extends Message<string, unknown>>(stream: EventS
 export const replayStream = async <E extends Message<string, unknown>, D>(
   nats: NatsClient,
   source: ViewSource,
-  target: KV,
+  target: ViewDocuments,
   writer: ViewWriter<E, D>,
   logger: Logger,
   onBatch: (progress: ReplayProgress) => void = () => undefined,

@@ -10,6 +10,7 @@ import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { replayStream, type ReplayProgress, type ViewSource } from './stream-replay';
 import { ActiveViewBucket, bucketExists, checkpointKey, openViewBucket, PROGRESS_BUCKET, rebuildKey, viewBuckets, type ActiveBucket } from './view-buckets';
 import { ViewCheckpoint } from './view-checkpoint';
+import { viewDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 
 export interface RebuiltView<E, D> extends ViewSource {
@@ -107,7 +108,7 @@ const fill = async <E extends Message<string, unknown>, D>(
   const bucket = await openViewBucket(nats, target, options.replicas ?? 1);
   const checkpoint = new ViewCheckpoint(progress, checkpointKey(name, target));
   const writer = new ViewWriter(view.projection, logger, () => true);
-  const filled = await replayStream(nats, view, bucket, writer, logger, (step) => {
+  const filled = await replayStream(nats, view, viewDocuments(nats.requests, target, bucket), writer, logger, (step) => {
     checkpoint.advance(step.through);
     options.onProgress?.(step);
   });

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@nestjs/common';
-import type { KV } from '@nats-io/kv';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { StateCache } from '@adapter/event-store/state-cache';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
+import type { ViewDocuments } from './view-documents';
 import { decodeViewEntry, encodeViewEntry, isRevisionConflict, type StoredViewEntry } from './view-store';
 
 /**
@@ -27,7 +27,7 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
   ) {}
 
   /** Applies `events` (in stream order) to `bucket`; `cache` saves reads while this writer is the only one. */
-  async apply(bucket: KV, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
+  async apply(bucket: ViewDocuments, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
     const byKey = new Map<string, RecordedEvent<E>[]>();
     for (const recorded of events) {
       const key = this.projection.keyOf(recorded.event);
@@ -52,7 +52,7 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
    * created, which is a single round trip for the new keys of a catch-up; if it exists, it is read.
    * A document left as it was writes nothing. Its logs name the last of the key's events as their cause.
    */
-  private async applyToKey(bucket: KV, key: string, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
+  private async applyToKey(bucket: ViewDocuments, key: string, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
     let current: StoredViewEntry<D> | null | undefined = cache?.get(key)?.state;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -78,7 +78,7 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
     }
   }
 
-  private async read(bucket: KV, key: string): Promise<StoredViewEntry<D> | null | undefined> {
+  private async read(bucket: ViewDocuments, key: string): Promise<StoredViewEntry<D> | null | undefined> {
     try {
       return decodeViewEntry<D>(await bucket.get(key));
     } catch {
