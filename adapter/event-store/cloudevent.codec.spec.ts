@@ -120,7 +120,7 @@ describe('CloudEvents codec', () => {
         for (const name of removed) delete entry[name];
         let sdk: CloudEvent<unknown> | undefined;
         try {
-          sdk = new CloudEvent(entry as Partial<CloudEvent<unknown>>, true);
+          sdk = new CloudEvent(entry, true);
         } catch {
           sdk = undefined;
         }

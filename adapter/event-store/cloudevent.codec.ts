@@ -142,7 +142,7 @@ const asCloudEvent = (stream: EventStreamDefinition, message: StoredMessage, ent
   // The SDK validates 1.0 events only: any other version would pass it unchecked.
   if (entry.specversion !== '1.0') throw new UndecodableEvent(`${stream.name} #${message.sequence} is not a CloudEvents 1.0 event`);
   try {
-    return new CloudEvent(entry as Partial<CloudEvent<unknown>>, true) as unknown as EventAttributes;
+    return new CloudEvent(entry, true);
   } catch (cause) {
     throw new UndecodableEvent(`${stream.name} #${message.sequence} is not a valid CloudEvent`, { cause });
   }
