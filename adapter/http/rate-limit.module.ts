@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@adapter/runtime/app.config';
 import { ClientThrottle, THROTTLER_NAME } from './client-throttle';
 import { ClientThrottlerGuard } from './client-throttler.guard';
+import { WindowCounterStorage } from './window-counter.storage';
 
 /**
  * Rate limits per client (`RATE_LIMIT_REQUESTS` per `RATE_LIMIT_WINDOW_MS`). Import it before the
@@ -18,6 +19,7 @@ export class RateLimitModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [{ name: THROTTLER_NAME, limit: config.rateLimitRequests, ttl: window, blockDuration: window }],
+          storage: new WindowCounterStorage(),
           errorMessage: `too many requests from this client: at most ${config.rateLimitRequests} per ${window} ms; retry after the Retry-After header's seconds`,
         }),
       ],
