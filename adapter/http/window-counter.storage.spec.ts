@@ -15,7 +15,7 @@ describe('the rate limiter\'s window counts', () => {
 
   const hits = async (storage: WindowCounterStorage, key: string, count: number) => {
     const answers = [];
-    for (let i = 0; i < count; i++) answers.push(await storage.increment(key, WINDOW, 3, WINDOW, 'default'));
+    for (let i = 0; i < count; i++) answers.push(await storage.increment(key, WINDOW, 3, WINDOW));
     return answers;
   };
 
@@ -25,7 +25,7 @@ describe('the rate limiter\'s window counts', () => {
     expect(answers.map((answer) => answer.isBlocked)).toEqual([false, false, false, true]);
     expect(answers[3]).toMatchObject({ totalHits: 4, timeToBlockExpire: 60 });
     now += 45_500;
-    expect(await storage.increment('a', WINDOW, 3, WINDOW, 'default')).toMatchObject({ isBlocked: true, timeToBlockExpire: 15 });
+    expect(await storage.increment('a', WINDOW, 3, WINDOW)).toMatchObject({ isBlocked: true, timeToBlockExpire: 15 });
   });
 
   it('counts each client on its own', async () => {
@@ -43,11 +43,11 @@ describe('the rate limiter\'s window counts', () => {
 
   it('keeps a block longer than the window for its whole duration', async () => {
     const storage = new WindowCounterStorage();
-    for (let i = 0; i < 4; i++) await storage.increment('a', 1_000, 3, 10_000, 'default');
+    for (let i = 0; i < 4; i++) await storage.increment('a', 1_000, 3, 10_000);
     now += 5_000;
-    expect(await storage.increment('a', 1_000, 3, 10_000, 'default')).toMatchObject({ isBlocked: true, timeToBlockExpire: 5 });
+    expect(await storage.increment('a', 1_000, 3, 10_000)).toMatchObject({ isBlocked: true, timeToBlockExpire: 5 });
     now += 5_000;
-    expect(await storage.increment('a', 1_000, 3, 10_000, 'default')).toMatchObject({ isBlocked: false, totalHits: 1 });
+    expect(await storage.increment('a', 1_000, 3, 10_000)).toMatchObject({ isBlocked: false, totalHits: 1 });
   });
 
   it('counts no request of a blocked client, so a flood does not lengthen its block', async () => {
