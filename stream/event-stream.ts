@@ -18,12 +18,29 @@ export interface StreamEntity {
 }
 
 /** A subject from an entity's template, each `{name}` replaced by its (already checked) token or a wildcard. */
-export const fillSubject = (entity: StreamEntity, tokens: Readonly<Record<string, string>>): string =>
-  entity.subject.replace(/\{(\w+)\}/g, (_, name: string) => {
+export const fillSubject = (entity: StreamEntity, tokens: Readonly<Record<string, string>>): string => {
+  const parts = templateParts(entity.subject);
+  let subject = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] ?? '';
     const token = tokens[name];
     if (token === undefined) throw new Error(`${entity.subject} needs a ${name}`);
-    return token;
-  });
+    subject += token + (parts[index + 1] ?? '');
+  }
+  return subject;
+};
+
+/** A template split at its tokens, `[text, name, text, name, text…]`, once per template: subjects are built on every command. */
+const templateParts = (template: string): readonly string[] => {
+  let parts = TEMPLATES.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATES.set(template, parts);
+  }
+  return parts;
+};
+
+const TEMPLATES = new Map<string, readonly string[]>();
 
 /** An event stream: where a family of entities keeps its events, and how its CloudEvents are typed. */
 export interface EventStreamDefinition {

@@ -60,6 +60,21 @@ describe('subjects built from ids', () => {
     );
   });
 
+  it('take every day the calendar has between 2000 and 2100, leap days included, and no other', () => {
+    const onCalendar = (year: number, month: number, day: number): boolean => {
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
+        const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        if (onCalendar(year, month, day)) expect(roomDaySubject('1', date)).toBe(`hotel.room-day.1.${date}`);
+        else expect(() => roomDaySubject('1', date)).toThrow(InvalidSubjectToken);
+      }),
+      { numRuns: 2_000, examples: [[2000, 2, 29], [2024, 2, 29], [2100, 2, 29], [2023, 2, 29], [2022, 4, 31], [2022, 12, 31]] },
+    );
+  });
+
   it('never build a command or dead-letter subject with a wildcard or an empty token', () => {
     fc.assert(
       fc.property(candidate, (name) => {

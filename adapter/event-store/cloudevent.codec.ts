@@ -1,5 +1,6 @@
 import { CloudEvent } from 'cloudevents';
 import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
+import { isExistingDay } from '@libs/ids/entity-id';
 import { cloudEventType, parseCloudEventType, readEventData, type EventStreamDefinition } from '@stream/event-stream';
 
 /** One event: CloudEvents structured content mode, as the CloudEvents NATS binding specifies. */
@@ -150,14 +151,20 @@ const asCloudEvent = (stream: EventStreamDefinition, message: StoredMessage, ent
 
 const OPTIONAL_STRING_ATTRIBUTES = new Set(['subject', 'correlationid', 'causationid', 'traceparent', 'tracestate']);
 const PLAIN_SOURCE = /^\/[A-Za-z0-9/._-]*$/;
-const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CANONICAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** A UTC time as `Date.toISOString` writes it, on a day that exists. */
+const isCanonicalTime = (time: string): boolean => {
+  const match = CANONICAL_TIME.exec(time);
+  return match !== null && isExistingDay(Number(match[1]), Number(match[2]), Number(match[3]));
+};
 
 const isWrittenByUs = (entry: Record<string, unknown>): entry is EventAttributes => {
   if (entry.specversion !== '1.0' || entry.datacontenttype !== 'application/json') return false;
   const { id, type, source, time } = entry;
   if (typeof id !== 'string' || id === '' || typeof type !== 'string' || type === '') return false;
   if (typeof source !== 'string' || !PLAIN_SOURCE.test(source)) return false;
-  if (typeof time !== 'string' || !CANONICAL_TIME.test(time) || Number.isNaN(Date.parse(time)) || new Date(time).toISOString() !== time) return false;
+  if (typeof time !== 'string' || !isCanonicalTime(time)) return false;
   for (const name in entry) {
     if (ENCODED_ATTRIBUTES.has(name)) continue;
     const value = entry[name];

@@ -29,6 +29,18 @@ describe('the app tracer', () => {
     expect(fresh.traceId).not.toBe(child.traceId);
   });
 
+  it('makes without an exporter the span ids the SDK makes with one: the caller\'s trace, flags and state, or a new sampled trace', () => {
+    const carriers = [{ traceparent: TRACEPARENT, tracestate: 'vendor=blue' }, { traceparent: TRACEPARENT.replace(/-01$/, '-00') }, { traceparent: 'garbage' }, {}];
+    for (const carrier of carriers) {
+      const [bare, recorded] = (['none', 'console'] as const).map((exporter) => new Tracing(exporter).start('GET', SpanKind.SERVER, parentContext(carrier)).spanContext());
+      expect(bare?.spanId).toMatch(/^[0-9a-f]{16}$/);
+      expect(bare?.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect({ flags: bare?.traceFlags, state: bare?.traceState?.serialize() }).toEqual({ flags: recorded?.traceFlags, state: recorded?.traceState?.serialize() });
+      const fromCaller = carrier.traceparent?.startsWith('00-4bf92') === true;
+      expect(bare?.traceId === recorded?.traceId).toBe(fromCaller);
+    }
+  });
+
   it('runs work as an operation in its span, passing on its failure', async () => {
     const tracing = new Tracing('none');
     const parent = parentContext({ traceparent: TRACEPARENT });

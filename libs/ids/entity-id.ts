@@ -22,10 +22,17 @@ export const isCalendarDate = (value: unknown): value is string => {
   if (typeof value !== 'string') return false;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = Number(match[1]);
+  return year >= MIN_YEAR && year <= MAX_YEAR && isExistingDay(year, Number(match[2]), Number(match[3]));
+};
+
+/** Whether the Gregorian calendar has this day: month 1 to 12, day 1 to that month's last. */
+export const isExistingDay = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+
+const daysInMonth = (year: number, month: number): number => {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
 /** Thrown when code tries to build a subject from an id nobody validated. */
