@@ -16,24 +16,35 @@ interface PeerFigures extends LoadFigures {
 
 /**
  * Our command path against the Emmett peer (bench/peers/emmett: Emmett's command handler, its
- * PostgreSQL event store and Express.js integration), in one run and under the same load: every
- * request books a distinct room-day on a fresh store. Ours is reported as ratios to Emmett's.
+ * PostgreSQL event store and Express.js integration, the bot as a reactor, the two views a booking
+ * changes as inline Pongo projections), in one run and under the same load: every request books a
+ * distinct room-day on a fresh store. Ours is reported as ratios to Emmett's, doing the same work:
+ * both with their views, and both without.
  */
 export const emmettBench = async (options: LoadOptions): Promise<BenchSection> => {
-  const { figures: emmett, postgres } = await measureEmmett({}, options);
-  const { figures: emmettAsync } = await measureEmmett({ synchronous_commit: 'off' }, options);
-  const ourStack = await BenchStack.start();
-  const natsServer = childNamed('nats-server');
-  if (natsServer === undefined) throw new Error('the bench stack has no nats-server child');
-  const ours = await measure(ourStack.baseUrl, ourStack.appPid, natsServer, options).finally(() => ourStack.stop());
+  const { figures: emmett, postgres } = await measureEmmett({}, {}, options);
+  const { figures: emmettAsync } = await measureEmmett({ synchronous_commit: 'off' }, {}, options);
+  const { figures: emmettBare } = await measureEmmett({}, { PEER_VIEWS: 'none' }, options);
+  const ours = await measureOurs({}, options);
+  const oursBare = await measureOurs({ RUN_VIEW_PROJECTORS: 'false' }, options);
   const floor = await measureFloor(options);
-  for (const [name, figures] of [['Emmett', emmett], ['Emmett, synchronous_commit off', emmettAsync], ['ours', ours]] as const) {
+  const runs = [
+    ['Emmett', emmett],
+    ['Emmett, synchronous_commit off', emmettAsync],
+    ['Emmett without views', emmettBare],
+    ['ours', ours],
+    ['ours without views', oursBare],
+  ] as const;
+  for (const [name, figures] of runs) {
     if (figures.non2xx > 0 || figures.errors > 0) throw new Error(`${name} answered ${figures.non2xx} non-2xx and had ${figures.errors} errors`);
   }
-  const throughputRatio = round(ours.requestsPerSecond / emmett.requestsPerSecond, 2);
-  const p99Ratio = round(ours.p99Ms / emmett.p99Ms, 2);
-  const asyncThroughputRatio = round(ours.requestsPerSecond / emmettAsync.requestsPerSecond, 2);
-  const asyncP99Ratio = round(ours.p99Ms / emmettAsync.p99Ms, 2);
+  const ratios = (mine: PeerFigures, theirs: PeerFigures) => ({
+    throughput: round(mine.requestsPerSecond / theirs.requestsPerSecond, 2),
+    p99: round(mine.p99Ms / theirs.p99Ms, 2),
+  });
+  const withViews = ratios(ours, emmett);
+  const withViewsAsync = ratios(ours, emmettAsync);
+  const withoutViews = ratios(oursBare, emmettBare);
   const row = (name: string, figures: PeerFigures): (string | number)[] => [
     name,
     figures.requestsPerSecond,
@@ -51,19 +62,25 @@ export const emmettBench = async (options: LoadOptions): Promise<BenchSection> =
       postgres,
       emmett,
       emmettSynchronousCommitOff: emmettAsync,
+      emmettWithoutViews: emmettBare,
       ours,
+      oursWithoutViews: oursBare,
       floor,
-      throughputRatio,
-      p99Ratio,
-      asyncThroughputRatio,
-      asyncP99Ratio,
+      throughputRatio: withViews.throughput,
+      p99Ratio: withViews.p99,
+      asyncThroughputRatio: withViewsAsync.throughput,
+      asyncP99Ratio: withViewsAsync.p99,
+      withoutViewsThroughputRatio: withoutViews.throughput,
+      withoutViewsP99Ratio: withoutViews.p99,
       target: { throughputRatio: 2, p99Ratio: 1 },
     },
     table: [
       ['PUT /mutation/book-room, distinct room-days', 'req/s', 'p50 ms', 'p99 ms', 'app CPU (cores)', 'store CPU (cores)', 'app RSS MiB'],
-      row('Emmett 0.42 + PostgreSQL store + Express.js', emmett),
+      row('Emmett 0.42 + PostgreSQL store + Express.js, bot, 2 inline Pongo views', emmett),
       row('the same, PostgreSQL synchronous_commit off', emmettAsync),
-      row('ours: NestJS + JetStream', ours),
+      row('Emmett, bot, no views', emmettBare),
+      row('ours: NestJS + JetStream, bot, its 3 views', ours),
+      row('ours, bot, no views (RUN_VIEW_PROJECTORS=false)', oursBare),
       [
         'floor: bare Nest + Fastify PUT, one js.publish',
         floor.requestsPerSecond,
@@ -73,14 +90,15 @@ export const emmettBench = async (options: LoadOptions): Promise<BenchSection> =
         floor.natsCpuCores ?? '',
         floor.appRssMiB,
       ],
-      ['ours ÷ Emmett (target: req/s ≥ 2, p99 ≤ 1)', throughputRatio, '', p99Ratio, '', '', ''],
-      ['ours ÷ Emmett, synchronous_commit off', asyncThroughputRatio, '', asyncP99Ratio, '', '', ''],
+      ['ours ÷ Emmett, both with views (target: req/s ≥ 2, p99 ≤ 1)', withViews.throughput, '', withViews.p99, '', '', ''],
+      ['ours ÷ Emmett with synchronous_commit off, both with views', withViewsAsync.throughput, '', withViewsAsync.p99, '', '', ''],
+      ['ours ÷ Emmett, both without views', withoutViews.throughput, '', withoutViews.p99, '', '', ''],
     ],
     notes: [
       `autocannon, ${options.connections} connections, ${options.warmupSeconds} s warmup then ${options.durationSeconds} s measured, in the bench process; each app is its own process on its own fresh store (loopback), one after the other, Emmett first.`,
-      `Emmett peer: bench/peers/emmett (tsx, ES modules) on ${postgres} with its default settings (a temp data folder, fsync and synchronous commit on, the pg pool's 10 connections); the schedule-cleaning reactor runs during the load, as our bot does.`,
+      `Emmett peer: bench/peers/emmett (tsx, ES modules) on ${postgres} with its default settings (a temp data folder, fsync and synchronous commit on, the pg pool's 10 connections); the schedule-cleaning reactor runs during the load, as our bot does. Its views (booking-board, cleanup-schedule) are Pongo documents kept by inline projections, in the append's transaction, as Emmett's documentation writes read models on PostgreSQL; after each run with views the bench checks that booking-board holds a document for every booking.`,
       'synchronous_commit off: a commit returns before its WAL is flushed to disk, about the durability of nats-server, which does not sync each message to disk by default; the ratio the target is read against is the first one, with PostgreSQL as installed.',
-      'Ours: dist/app/main.js with the demo hotel on nats-server (file storage). Floor: bench/floor (see the throughput bench), last in the run.',
+      'Ours: dist/app/main.js with the demo hotel on nats-server (file storage), one process running the commands, the bot and (unless RUN_VIEW_PROJECTORS=false) its views. Floor: bench/floor (see the throughput bench), last in the run.',
       'App CPU: utime + stime of the app process over the measured run; store CPU: the store server (PostgreSQL with its backends, or nats-server) over warmup and run.',
     ],
     charts: [
@@ -90,16 +108,16 @@ export const emmettBench = async (options: LoadOptions): Promise<BenchSection> =
           title: 'PUT /mutation/book-room: requests per second',
           yLabel: 'requests/s',
           groups: [
-            { label: 'Emmett + PostgreSQL', values: { 'req/s': emmett.requestsPerSecond } },
-            { label: 'ours', values: { 'req/s': ours.requestsPerSecond } },
-            { label: 'floor', values: { 'req/s': floor.requestsPerSecond } },
+            { label: 'Emmett + PostgreSQL', values: { 'with views': emmett.requestsPerSecond, 'without views': emmettBare.requestsPerSecond } },
+            { label: 'ours', values: { 'with views': ours.requestsPerSecond, 'without views': oursBare.requestsPerSecond } },
+            { label: 'floor', values: { 'without views': floor.requestsPerSecond } },
           ],
         }),
       },
       {
         name: 'p99',
         svg: barChart({
-          title: 'PUT /mutation/book-room: latency (ms)',
+          title: 'PUT /mutation/book-room with views: latency (ms)',
           yLabel: 'ms',
           groups: [
             { label: 'Emmett + PostgreSQL', values: { p50: emmett.p50Ms, p99: emmett.p99Ms } },
@@ -114,11 +132,31 @@ export const emmettBench = async (options: LoadOptions): Promise<BenchSection> =
 
 const measureEmmett = async (
   postgresSettings: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string>>,
   options: LoadOptions,
 ): Promise<{ figures: PeerFigures; postgres: string }> => {
-  const stack = await EmmettStack.start(postgresSettings);
+  const stack = await EmmettStack.start(postgresSettings, env);
   try {
-    return { figures: await measure(stack.baseUrl, stack.appPid, stack.databasePid, options), postgres: stack.databaseVersion };
+    const figures = await measure(stack.baseUrl, stack.appPid, stack.databasePid, options);
+    if (env.PEER_VIEWS !== 'none') await expectBoardDocuments(stack.baseUrl, figures.requests);
+    return { figures, postgres: stack.databaseVersion };
+  } finally {
+    await stack.stop();
+  }
+};
+
+/** The peer's inline views are written with each append: its board must hold a document per booking. */
+const expectBoardDocuments = async (baseUrl: string, atLeast: number): Promise<void> => {
+  const { count } = (await (await fetch(`${baseUrl}/views/booking-board/count`)).json()) as { count: number };
+  if (count < atLeast) throw new Error(`the Emmett peer's booking-board holds ${count} documents after ${atLeast} bookings: its views were not kept`);
+};
+
+const measureOurs = async (env: Readonly<Record<string, string>>, options: LoadOptions): Promise<PeerFigures> => {
+  const stack = await BenchStack.start(env);
+  try {
+    const natsServer = childNamed('nats-server');
+    if (natsServer === undefined) throw new Error('the bench stack has no nats-server child');
+    return await measure(stack.baseUrl, stack.appPid, natsServer, options);
   } finally {
     await stack.stop();
   }

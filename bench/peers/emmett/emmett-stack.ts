@@ -18,14 +18,14 @@ export class EmmettStack {
     readonly baseUrl: string,
   ) {}
 
-  /** `postgresSettings` go to the server as `-c name=value`. */
-  static async start(postgresSettings: Readonly<Record<string, string>> = {}): Promise<EmmettStack> {
+  /** `postgresSettings` go to the server as `-c name=value`; `env` to the peer (`PEER_VIEWS=none`: no views). */
+  static async start(postgresSettings: Readonly<Record<string, string>> = {}, env: Readonly<Record<string, string>> = {}): Promise<EmmettStack> {
     installPeer();
     const postgres = await startTempPostgres(postgresSettings);
     const port = await freePort();
     const app = spawn(process.execPath, ['--import', 'tsx', join(PEER, 'src', 'main.ts')], {
       cwd: PEER,
-      env: { ...process.env, PORT: String(port), POSTGRESQL_CONNECTION_STRING: postgres.connectionString },
+      env: { ...process.env, ...env, PORT: String(port), POSTGRESQL_CONNECTION_STRING: postgres.connectionString },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const baseUrl = `http://127.0.0.1:${port}`;
