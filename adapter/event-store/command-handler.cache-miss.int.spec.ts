@@ -127,4 +127,15 @@ describe('command handler on an entity it has not cached', () => {
     expect(decisions).toBe(1);
     expect(counters.of('/test')).toEqual({ handled: 1, retried: 0, reads: 1, eventsRead: 1 });
   });
+
+  it('reads on past an automation\'s cause when its reaction is already stored after it, and stores it only once', async () => {
+    const subject = 'hotel.room-day.m9.2022-12-12';
+    const cause = await instance(subject).handler.handle({ type: 'Enter', data: { by: 'a' } }, context);
+    await instance(subject).handler.handle({ type: 'Enter', data: { by: 'reaction' } }, context);
+    const { handler, counts } = instance(subject);
+    const redelivered = await handler.handle({ type: 'EvenOut', data: { by: 'reaction' } }, { ...context, causedAt: { subject, sequence: cause.sequence } });
+    expect(redelivered).toMatchObject({ state: 2, events: [] });
+    expect(counts.reads).toBe(2);
+    expect(await stored(subject)).toBe(2);
+  });
 });

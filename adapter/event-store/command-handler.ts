@@ -86,8 +86,9 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     const subject = this.slice.subjectOf(command);
     this.counts.handled++;
     let snapshot = this.snapshot(subject);
-    // A state known to be older than the automation's cause (assumed new, or cached before it) is read at once.
-    if (snapshot.sequence < causeOn(subject, context)) snapshot = await this.catchUp(subject, snapshot, context);
+    // A state known to be older than the automation's cause (assumed new, or cached before it) is read at
+    // once, up to the cause: what may follow it makes the append fail, and a refusal or no-op reads on.
+    if (snapshot.sequence < causeOn(subject, context)) snapshot = await this.catchUp(subject, snapshot, context, true);
     // Appends tried on fresh state; a state not read (cached or assumed new) is caught up at most once, so the loop ends.
     let attempts = 0;
     for (;;) {
@@ -168,13 +169,14 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     return { state: this.slice.decider.initialState(), sequence: 0, fresh: false };
   }
 
-  private async catchUp(subject: string, from: Snapshot<S>, context: CommandContext): Promise<Snapshot<S>> {
-    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, causeOn(subject, context));
+  /** Reads what the entity stored after `from`: to its end (a fresh state), or with `toCause` only up to the automation's cause. */
+  private async catchUp(subject: string, from: Snapshot<S>, context: CommandContext, toCause = false): Promise<Snapshot<S>> {
+    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, causeOn(subject, context), toCause);
     this.counts.reads++;
     this.counts.eventsRead += newer.events.length;
     const state = fold(this.slice.decider, newer.events, from.state);
     this.cache.set(subject, state, newer.lastSequence);
-    return { state, sequence: newer.lastSequence, fresh: true };
+    return { state, sequence: newer.lastSequence, fresh: !toCause };
   }
 }
 

@@ -90,18 +90,21 @@ export class JetStreamEventStore {
    * such a read could refuse what an acknowledged command just made possible. A leader elected a
    * moment ago may still be applying what its predecessor stored: with `through`, the sequence the
    * caller knows the entity has reached, a read that ends before it is retried within the budget.
+   * With `stopAtThrough`, the read ends at `through` without asking whether newer events follow: for
+   * a caller whose append expects `through`, which JetStream refuses when they do.
    */
   async read<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
     subject: string,
     after = 0,
     through = 0,
+    stopAtThrough = false,
   ): Promise<EntityEvents<E>> {
     const events: RecordedEvent<E>[] = [];
     let lastSequence = after;
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 0; ; attempt++) {
-      for (;;) {
+      while (!stopAtThrough || lastSequence < through) {
         const request: StreamMessageQuery = { seq: lastSequence + 1, next_by_subj: subject };
         const message = await this.transient(() => this.nats.requests.getMessage(stream.name, request));
         if (!message) break;

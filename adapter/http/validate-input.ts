@@ -34,23 +34,35 @@ const screen = (body: object): { body: unknown; problems: FieldError[] } => {
   const problems: FieldError[] = [];
   let values = 0;
   let tooDeep = false;
+  const count = (): void => {
+    if (++values > MAX_INPUT_VALUES) {
+      throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
+    }
+  };
   const copy = (value: unknown, path: string, depth: number): unknown => {
     if (typeof value !== 'object' || value === null) return value;
-    const entries = Object.entries(value);
-    if (entries.length > 0 && depth >= MAX_INPUT_DEPTH) {
-      tooDeep = true;
-      return null;
+    const nested = (key: string, child: unknown): unknown => (typeof child === 'object' && child !== null ? copy(child, path ? `${path}.${key}` : key, depth + 1) : child);
+    if (Array.isArray(value)) {
+      if (value.length > 0 && depth >= MAX_INPUT_DEPTH) return cut();
+      return value.map((child: unknown, index) => (count(), nested(String(index), child)));
     }
-    const kept: [string, unknown][] = [];
-    for (const [key, child] of entries) {
-      const field = path ? `${path}.${key}` : key;
-      if (++values > MAX_INPUT_VALUES) {
-        throw new InvalidInput(`the body holds more than ${MAX_INPUT_VALUES} values`, [{ field: '', messages: [`must hold at most ${MAX_INPUT_VALUES} values`] }]);
-      }
-      if (!Array.isArray(value) && key in Object.prototype) problems.push({ field, messages: [`${field} is not allowed`] });
-      else kept.push([key, copy(child, field, depth + 1)]);
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length > 0 && depth >= MAX_INPUT_DEPTH) return cut();
+    const kept: Record<string, unknown> = {};
+    for (const key of keys) {
+      count();
+      // Every name `Object.prototype` has (`__proto__` among them) is left out here, so assigning the others is safe.
+      if (key in Object.prototype) {
+        const field = path ? `${path}.${key}` : key;
+        problems.push({ field, messages: [`${field} is not allowed`] });
+      } else kept[key] = nested(key, record[key]);
     }
-    return Array.isArray(value) ? kept.map(([, child]) => child) : Object.fromEntries(kept);
+    return kept;
+  };
+  const cut = (): null => {
+    tooDeep = true;
+    return null;
   };
   const screened = copy(body, '', 1);
   if (tooDeep) problems.unshift({ field: '', messages: [`must nest at most ${MAX_INPUT_DEPTH} levels`] });
