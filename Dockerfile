@@ -13,4 +13,4 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/app/main.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/app/main.js"]

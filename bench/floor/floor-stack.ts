@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort, spawnChild, stopChild, waitServing } from '@libs/testing/child-process';
+import { APP_NODE_FLAGS } from '@app/node-flags';
 import { startTempNats, type TempNats } from '../support/temp-nats';
 
 /** A fresh nats-server and the floor app (floor.app.ts, run by tsx) as a child process on it. */
@@ -14,7 +15,7 @@ export class FloorStack {
   static async start(nodeArgs: readonly string[] = []): Promise<FloorStack> {
     const nats = await startTempNats('floor');
     const port = await freePort();
-    const app = spawnChild([...nodeArgs, '--import', 'tsx', join(__dirname, 'floor.app.ts')], { NATS_URL: nats.url, PORT: String(port) });
+    const app = spawnChild([...APP_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', join(__dirname, 'floor.app.ts')], { NATS_URL: nats.url, PORT: String(port) });
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitServing(app, 'the floor app', async () => {
       const response = await fetch(`${baseUrl}/floor`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });

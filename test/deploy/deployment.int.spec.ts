@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { loadConfig } from '@adapter/runtime/app.config';
+import { APP_NODE_FLAGS } from '@app/node-flags';
 import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
 
 const root = process.cwd();
@@ -80,13 +81,16 @@ describe('the docker-compose deployment (validated without a Docker engine)', ()
     expect(() => substituted(app.environment ?? {}, {})).toThrow('compose refuses to start without NATS_APP_PASSWORD');
   });
 
-  it('builds the app with the Dockerfile: dependencies from the lockfile, the build, and the built entry point run as an unprivileged user', () => {
+  it('builds the app with the Dockerfile: dependencies from the lockfile, the build, and the built entry point run as an unprivileged user with the V8 flags of npm start', () => {
     expect(app.build).toBe('.');
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+ /.test(line));
     expect(instructions.filter((line) => line.startsWith('FROM ')).every((line) => line.startsWith('FROM node:20'))).toBe(true);
     expect(instructions).toEqual(expect.arrayContaining(['COPY package.json package-lock.json ./', 'RUN npm ci --no-audit --no-fund', 'USER node']));
-    expect(instructions.at(-1)).toBe('CMD ["node", "dist/app/main.js"]');
+    const command = ['node', ...APP_NODE_FLAGS, 'dist/app/main.js'];
+    expect(instructions.at(-1)).toBe(`CMD [${command.map((part) => JSON.stringify(part)).join(', ')}]`);
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(command.join(' '));
     expect(existsSync(join(root, 'dist/app/main.js'))).toBe(true);
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.data']));

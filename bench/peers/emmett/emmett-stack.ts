@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, stopChild, waitServing } from '@libs/testing/child-process';
+import { APP_NODE_FLAGS } from '@app/node-flags';
 import { startTempPostgres, type TempPostgres } from './temp-postgres';
 
 const PEER = __dirname;
@@ -23,7 +24,7 @@ export class EmmettStack {
     installPeer();
     const postgres = await startTempPostgres(postgresSettings);
     const port = await freePort();
-    const app = spawn(process.execPath, ['--import', 'tsx', join(PEER, 'src', 'main.ts')], {
+    const app = spawn(process.execPath, [...APP_NODE_FLAGS, '--import', 'tsx', join(PEER, 'src', 'main.ts')], {
       cwd: PEER,
       env: { ...process.env, ...env, PORT: String(port), POSTGRESQL_CONNECTION_STRING: postgres.connectionString },
       stdio: ['ignore', 'ignore', 'inherit'],
