@@ -3,7 +3,8 @@ import { fold, type Decider, type Message, type RecordedEvent } from '@libs/deci
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@stream/event-stream';
 import type { CommandCounters, SliceCommandCounts } from './command-counters';
-import { JetStreamEventStore, WrongExpectedSequence, type AppendResult } from './jetstream-event-store';
+import { WrongExpectedSequence, type AppendResult } from './entity-stream';
+import { JetStreamEventStore } from './jetstream-event-store';
 import { StateCache } from './state-cache';
 
 /** What a state-change slice declares so the runtime can run its decider against JetStream. */
@@ -171,7 +172,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
 
   /** Reads what the entity stored after `from`: to its end (a fresh state), or with `toCause` only up to the automation's cause. */
   private async catchUp(subject: string, from: Snapshot<S>, context: CommandContext, toCause = false): Promise<Snapshot<S>> {
-    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, causeOn(subject, context), toCause);
+    const newer = await this.store.read<E>(this.slice.stream, subject, from.sequence, { through: causeOn(subject, context), stopThere: toCause });
     this.counts.reads++;
     this.counts.eventsRead += newer.events.length;
     const state = fold(this.slice.decider, newer.events, from.state);

@@ -3,7 +3,8 @@ import type { HotelEvent } from '@model/hotel/hotel.events';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
-import { JetStreamEventStore, WrongExpectedSequence } from './jetstream-event-store';
+import { WrongExpectedSequence } from './entity-stream';
+import { JetStreamEventStore } from './jetstream-event-store';
 import { CLOUDEVENT_BATCH_CONTENT_TYPE } from './cloudevent.codec';
 
 describe('JetStream event store', () => {
@@ -82,12 +83,12 @@ describe('JetStream event store', () => {
     const subject = 'hotel.room-day.r5.2022-12-12';
     const first = await store.append(HOTEL_STREAM, subject, [booked('1')], { ...context, expectedSequence: 0 });
     const impatient = new JetStreamEventStore(nats, { retryBudgetMs: 300 });
-    expect((await impatient.read(HOTEL_STREAM, subject, 0, first.sequence)).lastSequence).toBe(first.sequence);
+    expect((await impatient.read(HOTEL_STREAM, subject, 0, { through: first.sequence })).lastSequence).toBe(first.sequence);
 
-    const later = impatient.read<HotelEvent>(HOTEL_STREAM, subject, 0, first.sequence + 1);
+    const later = impatient.read<HotelEvent>(HOTEL_STREAM, subject, 0, { through: first.sequence + 1 });
     await expect(later).rejects.toBeInstanceOf(ServiceUnavailable);
 
-    const patient = store.read<HotelEvent>(HOTEL_STREAM, subject, 0, first.sequence + 1);
+    const patient = store.read<HotelEvent>(HOTEL_STREAM, subject, 0, { through: first.sequence + 1 });
     const second = await store.append(HOTEL_STREAM, subject, [booked('2')], { ...context, expectedSequence: first.sequence });
     expect(second.sequence).toBe(first.sequence + 1);
     expect((await patient).events.map(({ event }) => event.type === 'RoomBooked' && event.data.clientId)).toEqual(['1', '2']);

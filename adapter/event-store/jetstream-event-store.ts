@@ -12,40 +12,7 @@ import { currentOperation } from '@adapter/telemetry/operation-context';
 import { traceHeaders } from '@adapter/telemetry/trace-context';
 import { decodeEvents, encodeEvents, UndecodableEvent, type EnvelopeContext, type StoredMessage } from './cloudevent.codec';
 import { privateStoreMetrics, type EventStoreMetrics } from './command-counters';
-
-export interface AppendOptions {
-  /** Last sequence of the entity's subject the decision was made on; 0 for a new entity. */
-  readonly expectedSequence: number;
-  readonly source: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-}
-
-export interface AppendResult {
-  readonly stream: string;
-  readonly subject: string;
-  readonly sequence: number;
-  readonly eventIds: readonly string[];
-  readonly time: string;
-}
-
-export interface EntityEvents<E> {
-  readonly events: RecordedEvent<E>[];
-  /** Sequence of the entity's last message, or the `after` it was asked from when there is none newer. */
-  readonly lastSequence: number;
-}
-
-/** Another decision was stored on the entity since its state was read: decide again on fresh state. */
-export class WrongExpectedSequence extends Error {
-  constructor(
-    readonly subject: string,
-    readonly expectedSequence: number,
-    options?: { cause?: unknown },
-  ) {
-    super(`${subject} has moved past sequence ${expectedSequence}`, options);
-    this.name = 'WrongExpectedSequence';
-  }
-}
+import { WrongExpectedSequence, type AppendOptions, type AppendResult, type EntityEvents, type KnownPosition } from './entity-stream';
 
 /**
  * Long enough to outlast the crash of a stream's leader: a follower waits 4 to 9 s without heartbeats
@@ -88,23 +55,19 @@ export class JetStreamEventStore {
    * Reads go to the stream's leader (`STREAM.MSG.GET`), not to any replica (direct get): on a
    * replicated stream a follower may not have the newest message yet, and a decision confirmed on
    * such a read could refuse what an acknowledged command just made possible. A leader elected a
-   * moment ago may still be applying what its predecessor stored: with `through`, the sequence the
-   * caller knows the entity has reached, a read that ends before it is retried within the budget.
-   * With `stopAtThrough`, the read ends at `through` without asking whether newer events follow: for
-   * a caller whose append expects `through`, which JetStream refuses when they do.
+   * moment ago may still be applying what its predecessor stored: see `KnownPosition`.
    */
   async read<E extends Message<string, unknown>>(
     stream: EventStreamDefinition,
     subject: string,
     after = 0,
-    through = 0,
-    stopAtThrough = false,
+    { through = 0, stopThere = false }: KnownPosition = {},
   ): Promise<EntityEvents<E>> {
     const events: RecordedEvent<E>[] = [];
     let lastSequence = after;
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 0; ; attempt++) {
-      while (!stopAtThrough || lastSequence < through) {
+      while (!stopThere || lastSequence < through) {
         const request: StreamMessageQuery = { seq: lastSequence + 1, next_by_subj: subject };
         const message = await this.transient(() => this.nats.requests.getMessage(stream.name, request));
         if (!message) break;

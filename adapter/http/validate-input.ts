@@ -44,7 +44,10 @@ const screen = (body: object): { body: unknown; problems: FieldError[] } => {
     const nested = (key: string, child: unknown): unknown => (typeof child === 'object' && child !== null ? copy(child, path ? `${path}.${key}` : key, depth + 1) : child);
     if (Array.isArray(value)) {
       if (value.length > 0 && depth >= MAX_INPUT_DEPTH) return cut();
-      return value.map((child: unknown, index) => (count(), nested(String(index), child)));
+      return value.map((child: unknown, index) => {
+        count();
+        return nested(String(index), child);
+      });
     }
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);

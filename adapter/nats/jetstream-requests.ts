@@ -1,4 +1,5 @@
-import { createInbox, NoRespondersError, RequestError, TimeoutError, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
+import { performance } from 'node:perf_hooks';
+import { createInbox, NoRespondersError, PermissionViolationError, RequestError, TimeoutError, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError, type ApiError } from '@nats-io/jetstream';
 
 /** JetStream's answer to a stored publish. */
@@ -57,6 +58,8 @@ export class JetStreamRequests {
   private readonly ticker: NodeJS.Timeout;
   private outgoing: Outgoing[] = [];
   private counter = 0;
+  /** Why no reply can arrive any more: the server refused or ended the reply subscription. */
+  private broken: Error | undefined;
 
   constructor(
     private readonly connection: NatsConnection,
@@ -64,9 +67,10 @@ export class JetStreamRequests {
     private readonly timeoutMs: number,
   ) {
     this.inbox = `${createInbox(inboxPrefix)}.`;
-    connection.subscribe(`${this.inbox}*`, { callback: (_error, message) => this.settle(message) });
-    this.ticker = setInterval(() => this.expire(Date.now()), DEADLINE_TICK_MS).unref();
+    connection.subscribe(`${this.inbox}*`, { callback: (error, message) => (error ? this.fail(error) : this.settle(message)) });
+    this.ticker = setInterval(() => this.expire(performance.now()), DEADLINE_TICK_MS).unref();
     void connection.closed().then(() => this.close());
+    void this.followRefusedPublishes();
   }
 
   /** Publishes to a stream's subject and returns JetStream's ack; rejects with `JetStreamApiError` when JetStream refuses it. */
@@ -88,8 +92,13 @@ export class JetStreamRequests {
 
   private request(subject: string, body: Uint8Array | string, headers?: MsgHdrs): Promise<Msg> {
     return new Promise<Msg>((resolve, reject) => {
+      if (this.broken) {
+        reject(this.broken);
+        return;
+      }
       const token = (this.counter++).toString(36);
-      this.pending.set(token, { deadline: Date.now() + this.timeoutMs, subject, resolve, reject });
+      // The monotonic clock: a step of the wall clock must neither hold nor fire every deadline at once.
+      this.pending.set(token, { deadline: performance.now() + this.timeoutMs, subject, resolve, reject });
       if (this.outgoing.length === 0) setImmediate(this.sendOutgoing);
       this.outgoing.push({ token, subject, body, headers });
     });
@@ -132,6 +141,28 @@ export class JetStreamRequests {
       if (request.deadline > now) return;
       this.pending.delete(token);
       request.reject(new TimeoutError());
+    }
+  }
+
+  /**
+   * The server refused the reply subscription (the app's user may not subscribe to its inbox) and the client
+   * closed it: what waits fails with the reason, and so does every later request, rather than timing out.
+   */
+  private fail(error: Error): void {
+    this.broken = new RequestError(`JetStream's replies cannot reach this client (${error.message}): allow the app's user to subscribe to ${this.inbox}>`, { cause: error });
+    for (const request of this.pending.values()) request.reject(this.broken);
+    this.pending.clear();
+  }
+
+  /** A publish the server refused for permissions fails at once with the refusal, as in nats.js's own requests. */
+  private async followRefusedPublishes(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (status.type !== 'error' || !(status.error instanceof PermissionViolationError) || status.error.operation !== 'publish') continue;
+      for (const [token, request] of this.pending) {
+        if (request.subject !== status.error.subject) continue;
+        this.pending.delete(token);
+        request.reject(status.error);
+      }
     }
   }
 

@@ -36,7 +36,8 @@ const main = async (): Promise<void> => {
 
   const health = on(() => OK({ body: { status: 'ok' } }));
   // How many documents a view holds, for the bench to check that the views were kept.
-  const documents = pongoClient(connectionString).db();
+  const pongo = pongoClient(connectionString);
+  const documents = pongo.db();
   const viewCount = on(async (request: Request) => {
     const collection = VIEW_COLLECTIONS[String(request.params.name)];
     if (!collection) return OK({ body: { count: 0 } });
@@ -52,6 +53,7 @@ const main = async (): Promise<void> => {
     await new Promise((closed) => server.close(closed));
     await bot.stop();
     await botRun;
+    await pongo.close();
     await eventStore.close();
   });
 };

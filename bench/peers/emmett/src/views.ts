@@ -2,11 +2,11 @@ import type { ReadEvent } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection, type PostgresReadEventMetadata } from '@event-driven-io/emmett-postgresql';
 import type { CleanupScheduled, GuestCheckedIn, RoomAvailable, RoomBooked, RoomCleanedUp } from './room-day';
 
-/**
- * The two views a booking changes in the main app (`booking-board`, `cleanup-schedule`), as Emmett's
- * documentation writes read models on PostgreSQL: Pongo documents, updated by inline projections in the
- * transaction that appends the events. The documents are those of the main app's projections.
- */
+// The two views a booking changes in the main app (`booking-board`, `cleanup-schedule`), as Emmett's
+// documentation writes read models on PostgreSQL: Pongo documents, updated by inline projections in the
+// transaction that appends the events. The documents hold what the main app's do, with Emmett's global
+// position where ours keep the stream sequence and time of the last change.
+
 type Availability = 'booked' | 'available' | 'occupied';
 
 type BookingBoard = {
