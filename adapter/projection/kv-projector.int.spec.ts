@@ -9,6 +9,7 @@ import { NatsClient } from '@adapter/nats/nats.client';
 import { StateCache } from '@adapter/event-store/state-cache';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { KvProjector } from './kv-projector';
+import { viewDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 import type { StoredViewEntry } from './view-store';
 
@@ -144,6 +145,7 @@ describe('KV projector: one holder at a time, batched, exactly once in effect', 
 
   it('a former holder waking up with an old batch writes nothing over what the new holder applied', async () => {
     const bucket = await new Kvm(fixture.nats.connection).create('view-stale-writer');
+    const documents = viewDocuments(fixture.nats.requests, 'view-stale-writer', bucket);
     const logger = new Logger('test');
     const projection = applied('stale-writer');
     const formerCache = new StateCache<StoredViewEntry<Applied>>(10);
@@ -154,14 +156,30 @@ describe('KV projector: one holder at a time, batched, exactly once in effect', 
         event: { type: 'RoomAvailable', data: { roomId: '1', date: DATE } },
         metadata: { id: `e${sequence}`, stream: 'HOTEL', sequence, subject: `hotel.room-day.1.${DATE}`, time: '', correlationId: 'c', causationId: 'c' },
       }));
-    await former.apply(bucket, events(10), formerCache);
-    await current.apply(bucket, events(10, 20, 30));
+    await former.apply(documents, events(10), formerCache);
+    await current.apply(documents, events(10, 20, 30));
     const before = await bucket.get(`1.${DATE}`);
-    await former.apply(bucket, events(20), formerCache);
-    await former.apply(bucket, events(10, 20), formerCache);
+    await former.apply(documents, events(20), formerCache);
+    await former.apply(documents, events(10, 20), formerCache);
     const after = await bucket.get(`1.${DATE}`);
     expect(after?.revision).toBe(before?.revision);
     expect(after?.json<{ view: Applied }>().view.sequences).toEqual([10, 20, 30]);
+  });
+
+  it('writes a key again after it was deleted, at the revision of its delete marker', async () => {
+    const bucket = await new Kvm(fixture.nats.connection).create('view-deleted-key');
+    const documents = viewDocuments(fixture.nats.requests, 'view-deleted-key', bucket);
+    const writer = new ViewWriter(applied('deleted-key'), new Logger('test'), () => true);
+    const event = (sequence: number): RecordedEvent<HotelEvent> => ({
+      event: { type: 'RoomAvailable', data: { roomId: '1', date: DATE } },
+      metadata: { id: `e${sequence}`, stream: 'HOTEL', sequence, subject: `hotel.room-day.1.${DATE}`, time: '', correlationId: 'c', causationId: 'c' },
+    });
+    await writer.apply(documents, [event(10)]);
+    await bucket.delete(`1.${DATE}`);
+    await writer.apply(documents, [event(20)]);
+    const entry = await bucket.get(`1.${DATE}`);
+    expect(entry?.operation).toBe('PUT');
+    expect(entry?.json<{ view: Applied }>().view.sequences).toEqual([20]);
   });
 
   const lastSequence = async (): Promise<number> => (await fixture.nats.jsm.streams.info(HOTEL_STREAM.name)).state.last_seq;

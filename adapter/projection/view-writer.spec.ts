@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { KV } from '@nats-io/kv';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { JsonLogger } from '@adapter/runtime/json.logger';
+import type { ViewDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 
 type Counted = Message<'Counted', { key: string }>;
@@ -29,7 +29,7 @@ describe('a view writer\'s logs', () => {
     const failures = new Map([['a', 1], ['b', 1]]);
     const writes: [string, string][] = [];
     const bucket = {
-      create: (key: string, value: string) => {
+      write: (key: string, value: string) => {
         const left = failures.get(key) ?? 0;
         failures.set(key, left - 1);
         if (left > 0) return Promise.reject(new Error('KV timeout'));
@@ -37,7 +37,7 @@ describe('a view writer\'s logs', () => {
         return Promise.resolve(1);
       },
       get: () => Promise.resolve(null),
-    } as unknown as KV;
+    } as unknown as ViewDocuments;
     const writer = new ViewWriter(counter, new Logger('Projection counter'), () => true);
     await writer.apply(bucket, [recorded('a', 1, 'journey-a'), recorded('b', 2, 'journey-b'), recorded('a', 3, 'journey-a')]);
     expect(writes.map(([key, value]) => [key, (JSON.parse(value) as { view: number }).view])).toEqual(expect.arrayContaining([['a', 2], ['b', 1]]));

@@ -48,12 +48,14 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
   }
 
   /**
-   * Folds one key's events onto its document and writes it. A key not in the cache is first
-   * created, which is a single round trip for the new keys of a catch-up; if it exists, it is read.
+   * Folds one key's events onto its document and writes it, expecting the key's revision. A key not in
+   * the cache is first written as new (revision 0), which is a single round trip for the new keys of a
+   * catch-up; if it exists after all, it is read (a deleted key has a revision and no document).
    * A document left as it was writes nothing. Its logs name the last of the key's events as their cause.
    */
   private async applyToKey(bucket: ViewDocuments, key: string, events: readonly RecordedEvent<E>[], cache?: StateCache<StoredViewEntry<D>>): Promise<void> {
     let current: StoredViewEntry<D> | null | undefined = cache?.get(key)?.state;
+    let expected = current?.revision ?? 0;
     for (let attempt = 0; ; attempt++) {
       try {
         const position = current?.position ?? 0;
@@ -64,7 +66,7 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
         if (view === null || view === current?.view) return;
         const entry = { position: last.metadata.sequence, updatedAt: new Date().toISOString(), view };
         const value = encodeViewEntry(entry);
-        const revision = current ? await bucket.update(key, value, current.revision) : await bucket.create(key, value);
+        const revision = await bucket.write(key, value, expected);
         cache?.set(key, { ...entry, revision }, revision);
         return;
       } catch (error) {
@@ -73,16 +75,18 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
           this.logger.warn({ message: 'view write failed, retrying', key, attempt, error: String(error) });
           await sleep(Math.min(100 * 2 ** attempt, 5_000));
         }
-        current = await this.read(bucket, key);
+        ({ current, expected } = await this.read(bucket, key));
       }
     }
   }
 
-  private async read(bucket: ViewDocuments, key: string): Promise<StoredViewEntry<D> | null | undefined> {
+  /** The key's document and revision; an unreadable key is written as new, which fails and reads it again if it exists. */
+  private async read(bucket: ViewDocuments, key: string): Promise<{ current: StoredViewEntry<D> | null | undefined; expected: number }> {
     try {
-      return decodeViewEntry<D>(await bucket.get(key));
+      const entry = await bucket.get(key);
+      return { current: decodeViewEntry<D>(entry), expected: entry?.revision ?? 0 };
     } catch {
-      return undefined;
+      return { current: undefined, expected: 0 };
     }
   }
 }

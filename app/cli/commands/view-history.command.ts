@@ -1,9 +1,7 @@
-import { keyPatternProblem } from '@adapter/live/key-pattern';
 import { parseViewEntry } from '@adapter/projection/view-store';
-import { CliError, UsageError } from '../cli-error';
+import { CliError } from '../cli-error';
 import type { CliCommand } from '../cli-command';
-import { findView } from '../cli-sources';
-import { openActiveBucket } from './view.command';
+import { openViewAt } from './view.command';
 
 /** How a view's document got where it is: the revisions its bucket still keeps. */
 export const viewHistoryCommand: CliCommand = {
@@ -18,10 +16,7 @@ export const viewHistoryCommand: CliCommand = {
   flags: [],
   positionals: { min: 2, max: 2 },
   run: async ({ out, nats }, { positionals: [name = '', key = ''] }) => {
-    const view = findView(name);
-    const problem = keyPatternProblem(key);
-    if (problem) throw new UsageError(problem);
-    const bucket = await openActiveBucket(await nats(), view.name);
+    const { view, bucket } = await openViewAt(nats, name, key);
     let shown = 0;
     for await (const entry of await bucket.history({ key })) {
       const stored = entry.operation === 'PUT' && entry.length > 0 ? parseViewEntry<unknown>(entry.string()) : undefined;
@@ -29,6 +24,6 @@ export const viewHistoryCommand: CliCommand = {
       out.json({ key: entry.key, revision: entry.revision, operation: entry.operation, position, updatedAt, view: document });
       shown++;
     }
-    if (shown === 0) throw new CliError(`view ${view.name} has no history under ${key}`);
+    if (shown === 0) throw new CliError(`view ${view} has no history under ${key}`);
   },
 };

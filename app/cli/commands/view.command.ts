@@ -21,10 +21,7 @@ export const viewCommand: CliCommand = {
   flags: [],
   positionals: { min: 1, max: 2 },
   run: async ({ out, nats }, { positionals: [name = '', key = '>'] }) => {
-    const view = findView(name);
-    const problem = keyPatternProblem(key);
-    if (problem) throw new UsageError(problem);
-    const bucket = await openActiveBucket(await nats(), view.name);
+    const { view, bucket } = await openViewAt(nats, name, key);
     const keys = key.includes('*') || key.includes('>') ? await matchingKeys(bucket, key) : [key];
     let shown = 0;
     for (const matched of keys) {
@@ -33,12 +30,22 @@ export const viewCommand: CliCommand = {
       out.json({ key: matched, revision: entry.revision, position: entry.position, updatedAt: entry.updatedAt, view: entry.view });
       shown++;
     }
-    if (shown === 0) throw new CliError(`view ${view.name} has no document under ${key}`);
+    if (shown === 0) throw new CliError(`view ${view} has no document under ${key}`);
   },
 };
 
-/** The bucket the view lives in right now. */
-export const openActiveBucket = async (nats: NatsClient, view: string): Promise<KV> => {
+/**
+ * The view `name` names and the bucket it lives in right now, to read `key` (a key or a pattern) there.
+ * The name and the key are checked before NATS is reached.
+ */
+export const openViewAt = async (nats: () => Promise<NatsClient>, name: string, key: string): Promise<{ view: string; bucket: KV }> => {
+  const view = findView(name).name;
+  const problem = keyPatternProblem(key);
+  if (problem) throw new UsageError(problem);
+  return { view, bucket: await openActiveBucket(await nats(), view) };
+};
+
+const openActiveBucket = async (nats: NatsClient, view: string): Promise<KV> => {
   const active = await activeBucketOf(nats, view).catch((error: unknown) => {
     throw new CliError(`cannot read where view ${view} lives (${String(error)}): has the app run on this server yet?`);
   });
