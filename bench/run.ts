@@ -3,6 +3,7 @@ import { emmettBench } from './emmett.bench';
 import { commandLatencyBench } from './command-latency.bench';
 import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
+import { natsCommandsBench } from './nats-commands.bench';
 import { projectionBench } from './projection.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   emmett: () => emmettBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   soak: () =>
     soakBench({

@@ -7,8 +7,10 @@ import { connect } from '@nats-io/transport-node';
 
 /**
  * The floor under the command path: a bare NestJS 11 app on Fastify whose only endpoint does one
- * awaited JetStream publish of the request's body, on file storage. Run as its own process by
- * floor-stack.ts (NATS_URL, PORT), so that it has the CPU the real app would have.
+ * awaited JetStream publish of the request's body, on file storage; and, for commands over NATS, a
+ * bare request/reply service (on FLOOR_COMMAND_SUBJECT) doing the same publish and answering its
+ * sequence. Run as its own process by floor-stack.ts (NATS_URL, PORT), so that it has the CPU the
+ * real app would have.
  */
 const JETSTREAM = Symbol('JetStreamClient');
 const FLOOR_STREAM = 'FLOOR';
@@ -35,7 +37,19 @@ const main = async (): Promise<void> => {
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: FLOOR_STREAM, subjects: ['floor.>'], storage: StorageType.File });
 
-  @Module({ controllers: [FloorController], providers: [{ provide: JETSTREAM, useValue: jetstream(nc) }] })
+  const js = jetstream(nc);
+  let next = 0;
+  nc.subscribe(process.env.FLOOR_COMMAND_SUBJECT ?? 'cmd.floor', {
+    queue: 'floor',
+    callback: (_error, message) => {
+      js.publish(`floor.nats.${next++}`, message.data).then(
+        (ack) => message.respond(JSON.stringify({ sequence: ack.seq })),
+        (error: unknown) => message.respond(JSON.stringify({ error: String(error) })),
+      );
+    },
+  });
+
+  @Module({ controllers: [FloorController], providers: [{ provide: JETSTREAM, useValue: js }] })
   class FloorModule {}
 
   const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: ['warn', 'error'] });
