@@ -1,6 +1,6 @@
 import { dateToken, subjectToken } from '@libs/ids/entity-id';
 import { HOTEL_EVENT_CONTRACTS, HOTEL_EVENT_TYPES } from '@model/hotel/hotel.events';
-import { fillSubject, type EventStreamDefinition, type StreamEntity } from './event-stream';
+import { fillSubject, type EventStreamDefinition, type StreamEntity } from '@libs/event-model/event-stream';
 
 const ROOM: StreamEntity = {
   name: 'room',

@@ -1,6 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@adapter/event-store/command-handler';
+import type { CommandContext } from '@libs/command/command-handler';
 
 /** What a command answers, the same over HTTP and over NATS request/reply. */
 export interface CommandReply {

@@ -1,4 +1,4 @@
-import type { Decision } from '@adapter/event-store/command-handler';
+import type { Decision } from '@libs/command/command-handler';
 import type { CommandReply } from './command-reply';
 
 /** Where a decision's events were stored: the body of every successful command reply. */

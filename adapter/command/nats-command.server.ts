@@ -10,7 +10,7 @@ import { outcomeOf, type AppMetrics } from '@adapter/telemetry/app-metrics';
 import { runOperation } from '@adapter/telemetry/operation-context';
 import { parentContext } from '@adapter/telemetry/trace-context';
 import type { Tracing } from '@adapter/telemetry/tracing';
-import type { CommandContext } from '@adapter/event-store/command-handler';
+import type { CommandContext } from '@libs/command/command-handler';
 import { correlationIdFrom, type CommandEndpoint, type CommandReply } from './command-reply';
 
 /** Queue group shared by every instance of the app, so each request is handled once. */

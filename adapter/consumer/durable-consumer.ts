@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerConfig, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { assertNever, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import { isTransientNatsError, withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';

@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { isAutomation, isStateChange, isStateView, type Board, type Slice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
-import type { EventStreamDefinition, StreamEntity } from '@stream/event-stream';
+import type { EventStreamDefinition, StreamEntity } from '@libs/event-model/event-stream';
 import { batchMessageName, eventComponents } from './asyncapi.events';
 import { commandComponents, deadLetterChannel, type DeadLetterSource } from './asyncapi.requests';
 

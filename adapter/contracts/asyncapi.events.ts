@@ -1,6 +1,6 @@
 import { eventsStoredBy, type Board } from '@libs/event-model/board';
 import { dataSchema, type JsonSchema } from '@libs/event-model/event-contract';
-import { cloudEventType, fillSubject, type EventStreamDefinition } from '@stream/event-stream';
+import { cloudEventType, fillSubject, type EventStreamDefinition } from '@libs/event-model/event-stream';
 import { CLOUDEVENT_BATCH_CONTENT_TYPE, CLOUDEVENT_CONTENT_TYPE, encodeEvents } from '@adapter/event-store/cloudevent.codec';
 
 const ref = (path: string): JsonSchema => ({ $ref: path });

@@ -1,7 +1,7 @@
 import { CloudEvent } from 'cloudevents';
 import type { EventMetadata, Message, RecordedEvent } from '@libs/decider/decider';
 import { isExistingDay } from '@libs/ids/entity-id';
-import { cloudEventType, parseCloudEventType, readEventData, type EventStreamDefinition } from '@stream/event-stream';
+import { cloudEventType, parseCloudEventType, readEventData, type EventStreamDefinition } from '@libs/event-model/event-stream';
 
 /** One event: CloudEvents structured content mode, as the CloudEvents NATS binding specifies. */
 export const CLOUDEVENT_CONTENT_TYPE = 'application/cloudevents+json';

@@ -5,8 +5,8 @@ import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { encodeEvents } from './cloudevent.codec';
-import { CommandCounters } from './command-counters';
-import { CommandHandler } from './command-handler';
+import { CommandCounters } from '@libs/command/command-counters';
+import { CommandHandler } from '@libs/command/command-handler';
 
 type Visit = { type: 'Enter' | 'Leave' | 'EvenOut'; data: { by: string } };
 const passage = (by: string): RoomDayEvent => ({ type: 'RoomAvailable', data: { roomId: by, date: '2022-12-12' } });

@@ -3,7 +3,7 @@ import type { Decider } from '@libs/decider/decider';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
-import { CommandHandler } from './command-handler';
+import { CommandHandler } from '@libs/command/command-handler';
 import type { JetStreamEventStore } from './jetstream-event-store';
 
 type Mark = { type: 'Mark'; data: { by: string } };

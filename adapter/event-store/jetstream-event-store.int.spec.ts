@@ -3,10 +3,10 @@ import type { HotelEvent } from '@model/hotel/hotel.events';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
-import { WrongExpectedSequence } from './entity-stream';
 import { JetStreamEventStore } from './jetstream-event-store';
 import { CLOUDEVENT_BATCH_CONTENT_TYPE } from './cloudevent.codec';
 
+/** What only the JetStream store does; what every store does is its contract (jetstream-event-store.contract.int.spec.ts). */
 describe('JetStream event store', () => {
   let fixture: JetStreamFixture;
   let nats: NatsClient;
@@ -21,41 +21,6 @@ describe('JetStream event store', () => {
 
   afterAll(async () => {
     await fixture.dispose();
-  });
-
-  it('reads back what it appended, as CloudEvents with their metadata', async () => {
-    const appended = await store.append(HOTEL_STREAM, 'hotel.room-day.r1.2022-12-12', [booked('7')], { ...context, expectedSequence: 0 });
-    const { events, lastSequence } = await store.read<HotelEvent>(HOTEL_STREAM, 'hotel.room-day.r1.2022-12-12');
-    expect(lastSequence).toBe(appended.sequence);
-    expect(events).toEqual([
-      {
-        event: booked('7'),
-        metadata: expect.objectContaining({ id: appended.eventIds[0], sequence: appended.sequence, correlationId: 'correlation', causationId: 'cause' }),
-      },
-    ]);
-  });
-
-  it('refuses an append made on a stale sequence, even long after the dedup window could help', async () => {
-    const subject = 'hotel.room-day.r2.2022-12-12';
-    const first = await store.append(HOTEL_STREAM, subject, [booked('1')], { ...context, expectedSequence: 0 });
-    await store.append(HOTEL_STREAM, subject, [booked('2')], { ...context, expectedSequence: first.sequence });
-    await expect(store.append(HOTEL_STREAM, subject, [booked('3')], { ...context, expectedSequence: first.sequence })).rejects.toBeInstanceOf(
-      WrongExpectedSequence,
-    );
-    await expect(store.append(HOTEL_STREAM, subject, [booked('3')], { ...context, expectedSequence: 0 })).rejects.toBeInstanceOf(WrongExpectedSequence);
-    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(2);
-  });
-
-  it('lets exactly one of many concurrent appends on the same sequence win', async () => {
-    const subject = 'hotel.room-day.r3.2022-12-12';
-    const attempts = Array.from({ length: 20 }, (_, index) =>
-      store.append(HOTEL_STREAM, subject, [booked(String(index))], { ...context, expectedSequence: 0 }),
-    );
-    const results = await Promise.allSettled(attempts);
-    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    const refusals = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(refusals.every((refusal) => refusal.reason instanceof WrongExpectedSequence)).toBe(true);
-    expect((await store.read(HOTEL_STREAM, subject)).events).toHaveLength(1);
   });
 
   it('stores the events of one decision in one message, all or none', async () => {

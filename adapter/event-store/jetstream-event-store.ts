@@ -5,14 +5,13 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import type { StreamMessageQuery } from '@adapter/nats/jetstream-requests';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
 import { currentOperation } from '@adapter/telemetry/operation-context';
 import { traceHeaders } from '@adapter/telemetry/trace-context';
 import { decodeEvents, encodeEvents, UndecodableEvent, type EnvelopeContext, type StoredMessage } from './cloudevent.codec';
-import { privateStoreMetrics, type EventStoreMetrics } from './command-counters';
-import { WrongExpectedSequence, type AppendOptions, type AppendResult, type EntityEvents, type KnownPosition } from './entity-stream';
+import { WrongExpectedSequence, type AppendOptions, type AppendResult, type EntityEvents, type EventStore, type KnownPosition } from '@libs/event-store/event-store';
 
 /**
  * Long enough to outlast the crash of a stream's leader: a follower waits 4 to 9 s without heartbeats
@@ -24,8 +23,13 @@ export const DEFAULT_RETRY_BUDGET_MS = 15_000;
 export interface EventStoreOptions {
   /** How long transient publish failures (timeouts, a leader election) are retried before 503. */
   readonly retryBudgetMs?: number;
-  /** Where stored events, and the decisions of the command handlers on this store, are counted. */
+  /** Where stored events are counted (the app's metrics). */
   readonly metrics?: EventStoreMetrics;
+}
+
+/** What the store counts: the events it stored, per stream and type. */
+export interface EventStoreMetrics {
+  eventsPublished(stream: string, types: readonly string[]): void;
 }
 
 /**
@@ -34,17 +38,17 @@ export interface EventStoreOptions {
  * forever. `Nats-Msg-Id` is `<subject>@<expected sequence>`: a retried publish is absorbed as a
  * duplicate, and so is a concurrent writer that replicated streams before 2.9.21 would let through.
  */
-export class JetStreamEventStore {
+export class JetStreamEventStore implements EventStore {
   private readonly retryBudgetMs: number;
   private readonly logger = new Logger('EventStore');
-  readonly metrics: EventStoreMetrics;
+  private readonly metrics: EventStoreMetrics | undefined;
 
   constructor(
     private readonly nats: NatsClient,
     options: EventStoreOptions = {},
   ) {
     this.retryBudgetMs = options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
-    this.metrics = options.metrics ?? privateStoreMetrics();
+    this.metrics = options.metrics;
   }
 
   /**
@@ -93,7 +97,10 @@ export class JetStreamEventStore {
     events: readonly E[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    const eventIds = events.map(() => randomUUID());
+    const foreign = events.filter(({ type }) => !stream.eventTypes.includes(type)).map(({ type }) => type);
+    if (foreign.length > 0) throw new Error(`${stream.name} holds no events of type ${foreign.join(', ')}: readers would dead-letter them`);
+    const eventIds = options.eventIds ?? events.map(() => randomUUID());
+    if (eventIds.length !== events.length) throw new Error(`${events.length} events to append with ${eventIds.length} event ids`);
     const time = new Date().toISOString();
     const trace = traceHeaders(currentOperation()?.trace);
     const context: EnvelopeContext = { ...options, subject, time, ...trace };
@@ -115,7 +122,7 @@ export class JetStreamEventStore {
     if (ack.duplicate && !(await this.storedByUs(stream, ack.seq, eventIds[0]))) {
       throw new WrongExpectedSequence(subject, options.expectedSequence);
     }
-    this.metrics.eventsPublished(ack.stream, events.map((event) => event.type));
+    this.metrics?.eventsPublished(ack.stream, events.map((event) => event.type));
     return { stream: ack.stream, subject, sequence: ack.seq, eventIds, time };
   }
 

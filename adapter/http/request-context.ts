@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandContext } from '@adapter/event-store/command-handler';
+import type { CommandContext } from '@libs/command/command-handler';
 import { CORRELATION_HEADER, type CommandReply } from '@adapter/command/command-reply';
 
 /** The request's correlation id (Fastify's request id, taken from `x-correlation-id` when sent). */

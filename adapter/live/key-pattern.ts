@@ -1,3 +1,5 @@
+import { matchesSubject } from '@libs/ids/subject-filter';
+
 /**
  * Keys and key patterns of live subscriptions. View keys are dot-separated tokens
  * (`<roomId>.<date>`); a pattern may use `*` for one token and `>`, last, for the rest,
@@ -19,13 +21,4 @@ export const keyPatternProblem = (pattern: string): string | undefined => {
 };
 
 /** Whether `key` is matched by a valid `pattern`. */
-export const matchesKey = (pattern: string, key: string): boolean => {
-  const wanted = pattern.split('.');
-  const tokens = key.split('.');
-  for (const [index, token] of wanted.entries()) {
-    if (token === '>') return tokens.length > index;
-    const actual = tokens[index];
-    if (actual === undefined || (token !== '*' && token !== actual)) return false;
-  }
-  return tokens.length === wanted.length;
-};
+export const matchesKey: (pattern: string, key: string) => boolean = matchesSubject;

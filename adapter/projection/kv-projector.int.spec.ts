@@ -6,7 +6,7 @@ import type { Projection } from '@libs/decider/projection';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import { NatsClient } from '@adapter/nats/nats.client';
-import { StateCache } from '@adapter/event-store/state-cache';
+import { StateCache } from '@libs/cache/state-cache';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { KvProjector } from './kv-projector';
 import { viewDocuments } from './view-documents';

@@ -6,7 +6,7 @@ import type { JsMsg, NextMsgRequest, SeqMsgRequest } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
 import { ConsistencyTimeout } from '@libs/errors/domain-error';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import { DeadLetters } from '@adapter/consumer/dead-letters';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from './projector-lease';

@@ -1,9 +1,9 @@
 import type { Logger } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
-import { StateCache } from '@adapter/event-store/state-cache';
+import { StateCache } from '@libs/cache/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { StreamTail } from './stream-tail';
 import type { ViewDocuments } from './view-documents';

@@ -1,5 +1,5 @@
 import type { KV } from '@nats-io/kv';
-import { StateCache } from '@adapter/event-store/state-cache';
+import { StateCache } from '@libs/cache/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { bucketExists, bucketName, checkpointKey, openViewBucket, type ActiveBucket } from './view-buckets';
 import { ViewCheckpoint } from './view-checkpoint';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@nestjs/common';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
-import { StateCache } from '@adapter/event-store/state-cache';
+import { StateCache } from '@libs/cache/state-cache';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
 import type { ViewDocuments } from './view-documents';
 import { decodeViewEntry, encodeViewEntry, isRevisionConflict, type StoredViewEntry } from './view-store';

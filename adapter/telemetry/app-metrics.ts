@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { CommandCounters, type EventStoreMetrics, type SliceCommandCounts } from '@adapter/event-store/command-counters';
+import { CommandCounters, type SliceCommandCounts } from '@libs/command/command-counters';
 
 /** Where a command came from. */
 export type CommandTrigger = 'http' | 'nats' | 'automation';
@@ -35,7 +35,7 @@ const SLICE_COUNTERS: readonly { name: string; help: string; value: (counts: Rea
  * the command path is counted as it happens, at the cost of an increment; what NATS knows (consumers,
  * dead letters) is read when Prometheus scrapes (see `ConsumerGauges`).
  */
-export class AppMetrics implements EventStoreMetrics {
+export class AppMetrics {
   readonly registry = new Registry();
   readonly commands = new CommandCounters();
   /** Websocket clients of `/live` connected right now. */

@@ -1,7 +1,7 @@
 import type { NextMsgRequest, SeqMsgRequest, StoredMsg } from '@nats-io/jetstream';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { matchesKey } from '@adapter/live/key-pattern';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { HOTEL_VIEWS, type HotelView } from '@feature/hotel/hotel.views';
 import { CliError } from './cli-error';

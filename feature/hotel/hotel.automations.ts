@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { AppMetrics } from '@adapter/telemetry/app-metrics';
 import type { HotelEvent } from '@model/hotel/hotel.events';
 import type { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { automationReactions, type AutomationReactions } from '@adapter/runtime/automation.runner';
@@ -10,5 +11,5 @@ export type HotelAutomation = (store: JetStreamEventStore, logger: Logger) => Au
 
 /** Every automation of the hotel board, for what runs their reactions outside the app: a re-drive of a dead letter. */
 export const HOTEL_AUTOMATIONS: readonly HotelAutomation[] = [
-  (store, logger) => automationReactions(scheduleCleaningAutomation(new ScheduleCleaningHandler(store)), logger),
+  (store, logger) => automationReactions(scheduleCleaningAutomation(new ScheduleCleaningHandler(store, new AppMetrics())), logger),
 ];

@@ -1,5 +1,5 @@
 import type { Board } from '@libs/event-model/board';
-import { streamLane } from '@stream/event-stream';
+import { streamLane } from '@libs/event-model/event-stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { BOOK_ROOM } from './book-room/book-room.slice';
 import { BOOKING_BOARD } from './booking-board/booking-board.slice';

@@ -1,7 +1,7 @@
 import type { Projection } from '@libs/decider/projection';
 import { isStateView } from '@libs/event-model/board';
 import type { HotelEvent } from '@model/hotel/hotel.events';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { bookingBoard } from './booking-board/booking-board.projection';
 import { cleanupSchedule } from './cleanup-schedule/cleanup-schedule.projection';

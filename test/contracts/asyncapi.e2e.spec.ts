@@ -3,7 +3,7 @@ import { dataSchema } from '@libs/event-model/event-contract';
 import { isStateChange } from '@libs/event-model/board';
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { cloudEventType } from '@stream/event-stream';
+import { cloudEventType } from '@libs/event-model/event-stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { AppHarness } from '../app.harness';
 import { booking, cleanup } from '../hotel.requests';

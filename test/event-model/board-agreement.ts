@@ -5,7 +5,7 @@ import type { Message } from '@libs/decider/decider';
 import type { Projection, Reactor } from '@libs/decider/projection';
 import { describeTrigger, eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
-import type { EventStreamDefinition } from '@stream/event-stream';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import type { SliceSources } from './slice-code';
 
 /** A module's exports, loaded the way the test runner loads code (`jest.requireActual`). */

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppMetrics } from '@adapter/telemetry/app-metrics';
 import { HOTEL_STREAM, roomDaySubject, roomSubject } from '@stream/hotel.stream';
 import type { RoomDayEvent } from '@model/hotel/hotel.events';
 import type { RoomRegistered } from '@model/hotel/room-registered.event';
 import type { CommandEndpoint, CommandReply } from '@adapter/command/command-reply';
 import { satisfiedByReply } from '@adapter/command/decision-reply';
-import { CommandHandler, type CommandContext } from '@adapter/event-store/command-handler';
+import { CommandHandler, type CommandContext } from '@libs/command/command-handler';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { entityId } from '@adapter/http/validators';
 import { bookRoom, type BookRoom, type RoomDayBooking } from './book-room.decider';
@@ -19,14 +20,14 @@ export class BookRoomHandler implements CommandEndpoint<BookRoomInput> {
   /** Rooms are never unregistered, so a room once seen registered stays known. */
   private readonly registeredRooms = new Set<string>();
 
-  constructor(private readonly store: JetStreamEventStore) {
+  constructor(private readonly store: JetStreamEventStore, metrics: AppMetrics) {
     this.handler = new CommandHandler(store, {
       name: `/hotel/${this.name}`,
       stream: HOTEL_STREAM,
       emits: BOOK_ROOM.events,
       decider: bookRoom,
       subjectOf: (command: BookRoom) => roomDaySubject(command.data.roomId, command.data.date),
-    });
+    }, { counters: metrics.commands, log: new Logger('Command') });
   }
 
   async execute(input: BookRoomInput, context: CommandContext): Promise<CommandReply> {

@@ -1,13 +1,11 @@
-import { Logger } from '@nestjs/common';
+import { StateCache } from '@libs/cache/state-cache';
 import { fold, type Decider, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
-import type { EventStreamDefinition } from '@stream/event-stream';
-import type { CommandCounters, SliceCommandCounts } from './command-counters';
-import { WrongExpectedSequence, type AppendResult } from './entity-stream';
-import { JetStreamEventStore } from './jetstream-event-store';
-import { StateCache } from './state-cache';
+import type { EventStreamDefinition } from '@libs/event-model/event-stream';
+import { WrongExpectedSequence, type AppendResult, type EventStore } from '@libs/event-store/event-store';
+import { CommandCounters, type SliceCommandCounts } from './command-counters';
 
-/** What a state-change slice declares so the runtime can run its decider against JetStream. */
+/** What a state-change slice declares so a handler can run its decider on an event store. */
 export interface StateChange<C, S, E> {
   /** The slice's name: the CloudEvents `source` of what it decides. */
   readonly name: string;
@@ -43,9 +41,18 @@ export interface CommandHandlerOptions {
   /** Decisions on fresh state before a command is refused with `ConcurrencyConflict`. */
   readonly maxAttempts?: number;
   readonly cacheSize?: number;
-  /** Where the handler counts what it does; by default where its store counts (the app's metrics). */
+  /** Where the handler counts what it does (the app's metrics); a tally of its own by default. */
   readonly counters?: CommandCounters;
+  /** Where it says what it decided, at debug level: the app's logger; nowhere by default. */
+  readonly log?: DebugLog;
 }
+
+/** The one kind of line a handler writes: structured, for debugging. */
+export interface DebugLog {
+  debug(fields: Readonly<Record<string, unknown>>): void;
+}
+
+const SILENT: DebugLog = { debug: () => undefined };
 
 interface Snapshot<S> {
   readonly state: S;
@@ -61,25 +68,25 @@ interface Snapshot<S> {
  *
  * The hot path reads nothing. A state is taken from the cache, or, for an entity not in the
  * cache, assumed new (the initial state at sequence 0): most commands create their entity, and
- * JetStream refuses the append at 0 when the entity exists after all, which is when it is read.
+ * the store refuses the append at 0 when the entity exists after all, which is when it is read.
  * A refusal or a no-op is only answered on state read during this command.
  */
 export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly cache: StateCache<S>;
   private readonly maxAttempts: number;
-  private readonly logger: Logger;
+  private readonly logger: DebugLog;
   private readonly counts: SliceCommandCounts;
   private readonly emits: ReadonlySet<string>;
 
   constructor(
-    private readonly store: JetStreamEventStore,
+    private readonly store: EventStore,
     private readonly slice: StateChange<C, S, E>,
     options: CommandHandlerOptions = {},
   ) {
     this.cache = new StateCache(options.cacheSize ?? 10_000);
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.logger = new Logger(`Command ${slice.name}`);
-    this.counts = (options.counters ?? store.metrics.commands).of(slice.name);
+    this.logger = options.log ?? SILENT;
+    this.counts = (options.counters ?? new CommandCounters()).of(slice.name);
     this.emits = new Set(slice.emits);
   }
 

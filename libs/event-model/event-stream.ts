@@ -1,7 +1,7 @@
-import type { StreamLane } from '@libs/event-model/board';
-import { contractProblem, upcastData, type EventContract } from '@libs/event-model/event-contract';
+import type { StreamLane } from './board';
+import { contractProblem, upcastData, type EventContract } from './event-contract';
 
-export type { DataField } from '@libs/event-model/event-contract';
+export type { DataField } from './event-contract';
 
 /**
  * A kind of entity of a stream: its events are stored on one subject per entity, built from a template

@@ -30,13 +30,3 @@ export class CommandCounters {
     return [...this.slices];
   }
 }
-
-/** What the event store, and the command handlers deciding on it, count: the app's metrics, or a tally of their own. */
-export interface EventStoreMetrics {
-  readonly commands: CommandCounters;
-  /** A decision's events were stored on `stream`. */
-  eventsPublished(stream: string, types: readonly string[]): void;
-}
-
-/** For a store outside the app (tests, tools): counts commands, ignores the rest. */
-export const privateStoreMetrics = (): EventStoreMetrics => ({ commands: new CommandCounters(), eventsPublished: () => undefined });
