@@ -3,16 +3,19 @@ import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/command/command-reply';
+import type { Board } from '@libs/event-model/board';
+import type { AppConfig } from '@adapter/config/app.config';
+import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/edge/command-reply';
+import { CommandReplyInterceptor } from '@adapter/edge/command-reply.interceptor';
+import { ProblemFilter } from '@adapter/edge/problem.filter';
 import { ClientThrottle } from '@adapter/http/client-throttle';
 import { instrumentHttp } from '@adapter/http/http-telemetry';
-import { ProblemFilter } from '@adapter/http/problem.filter';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
-import type { AppConfig } from '@adapter/runtime/app.config';
-import { JsonLogger } from '@adapter/runtime/json.logger';
-import { AppMetrics } from '@adapter/telemetry/app-metrics';
-import { Tracing } from '@adapter/telemetry/tracing';
+import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
+import { JsonLogger } from '@adapter/telemetry/json.logger';
+import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppModule } from './app.module';
+import { BOARDS } from './boards';
 import { serveContracts } from './contracts';
 
 /**
@@ -31,8 +34,11 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Builds the app (HTTP on Fastify, live views on websockets, NATS triggers, projections, automations), initialised but not listening. */
-export const createApp = async (config: AppConfig & { natsUrl: string }): Promise<NestFastifyApplication> => {
+/**
+ * Builds the app running `boards` (HTTP on Fastify, live views on websockets, NATS commands, projections,
+ * automations), initialised and serving NATS commands, but not listening on HTTP yet.
+ */
+export const createApp = async (config: AppConfig & { natsUrl: string }, boards: readonly Board[] = BOARDS): Promise<NestFastifyApplication> => {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // Bodies are parsed as NATS command bodies are (plain JSON.parse, `__proto__` an own key): the input screen
@@ -42,18 +48,28 @@ export const createApp = async (config: AppConfig & { natsUrl: string }): Promis
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => (request.headers[CORRELATION_HEADER] ? correlationIdFrom(request.headers[CORRELATION_HEADER]) : randomUUID()),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, boards), adapter, {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
   });
-  instrumentHttp(app.getHttpAdapter().getInstance(), app.get(Tracing), app.get(AppMetrics));
+  const telemetry = app.get(CommandTelemetry);
+  instrumentHttp(app.getHttpAdapter().getInstance(), telemetry);
   // Secure headers by helmet, its policy parsed once at start and set on every response.
   const secureHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(app.get(ProblemFilter));
+  app.useGlobalInterceptors(new CommandReplyInterceptor());
   const throttle = app.get(ClientThrottle);
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
-  serveContracts(app);
+  app.connectMicroservice({ strategy: app.get(NatsCommandTransport) }, { inheritAppConfig: true });
+  serveContracts(app, boards, natsHost(config.natsUrl));
   await app.init();
+  await app.startAllMicroservices();
   return app;
+};
+
+/** The host and port of the first NATS server the app uses, without credentials: what the AsyncAPI document names. */
+const natsHost = (servers: string): string => {
+  const first = servers.split(',')[0]?.trim() ?? '';
+  return URL.canParse(first) ? new URL(first).host : first.replace(/^.*@/, '');
 };

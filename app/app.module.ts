@@ -1,16 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HotelModule } from '@feature/hotel/hotel.module';
+import type { Board } from '@libs/event-model/board';
+import type { AppConfig } from '@adapter/config/app.config';
+import { ConfigModule } from '@adapter/config/config.module';
+import { HttpModule } from '@adapter/http/http.module';
 import { RateLimitModule } from '@adapter/http/rate-limit.module';
 import { LiveModule } from '@adapter/live/live.module';
 import { OpsModule } from '@adapter/ops/ops.module';
-import type { AppConfig } from '@adapter/runtime/app.config';
 import { RuntimeModule } from '@adapter/runtime/runtime.module';
+import { TransportModule } from '@adapter/transport/transport.module';
 import { EventModelModule } from './event-model/event-model.http';
 
-/** The whole app; the rate limit comes first, so its guard runs before the credentials guard. */
+/** The whole app, running `boards`; the rate limit comes first, so its guard runs before the credentials guard. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { natsUrl: string }): DynamicModule {
-    return { module: AppModule, imports: [RateLimitModule.forRoot(config), RuntimeModule.forRoot(config), HotelModule, LiveModule, OpsModule, EventModelModule] };
+  static forRoot(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        RateLimitModule.forRoot(config),
+        HttpModule.forRoot(config),
+        RuntimeModule.forBoards(config, boards),
+        TransportModule.forRoot(config),
+        LiveModule,
+        OpsModule,
+        EventModelModule,
+      ],
+    };
   }
 }

@@ -1,44 +1,44 @@
 import { join } from 'node:path';
+import { isStateView, type Board } from '@libs/event-model/board';
 import type { NatsPermissions } from '@libs/nats-server/embedded-config';
 import { EMBEDDED_FILES, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { HOTEL_STREAM, hotelCommandSubjectFilter } from '@stream/hotel.stream';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
-import { COMMAND_REPLY_PREFIX } from '@adapter/command/nats-command.server';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
 import { bucketKeySubject, PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
+import { COMMAND_REPLY_PREFIX } from '@adapter/transport/nats-command.transport';
 
-/** The account of the embedded server that holds the hotel's streams, buckets and users. */
+/** The account of the embedded server that holds the boards' streams, buckets and users. */
 export const EMBEDDED_ACCOUNT = 'APP';
 
 /**
- * The KV buckets the app writes: two per state view, the one it lives in and the one a blue/green rebuild fills
- * (`view-<name>` and `view-<name>-green`). A new view slice adds its projection to HOTEL_VIEWS.
+ * The KV buckets the app writes: two per state view of every board, the one it lives in and the one a
+ * blue/green rebuild fills (`view-<name>` and `view-<name>-green`).
  */
-export const VIEW_BUCKETS: readonly string[] = HOTEL_VIEWS.flatMap((view) => viewBuckets(view.name));
+export const viewBucketsOf = (boards: readonly Board[]): readonly string[] =>
+  boards.flatMap(({ slices }) => slices.filter(isStateView)).flatMap(({ view }) => viewBuckets(view.name));
 
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
- * acknowledgements and flow-control answers, appends to its streams, writes to its view buckets and
- * to the projectors' leases and checkpoints, replies to command senders' inboxes; it listens to its
- * commands and to its own inboxes.
+ * acknowledgements and flow-control answers, appends to its boards' streams, writes to their view buckets
+ * and to the projectors' leases and checkpoints, replies to command senders' inboxes; it listens to its
+ * boards' commands and to its own inboxes.
  */
-export const appNatsPermissions = (): NatsPermissions => ({
+export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
   publish: [
     '$JS.API.>',
     '$JS.ACK.>',
     '$JS.FC.>',
-    ...HOTEL_STREAM.subjects,
+    ...boards.flatMap(({ streams }) => streams.flatMap(({ subjects }) => subjects)),
     ...DEAD_LETTER_STREAM.subjects,
-    ...[...VIEW_BUCKETS, PROGRESS_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
+    ...[...viewBucketsOf(boards), PROGRESS_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
     `${COMMAND_REPLY_PREFIX}>`,
   ],
-  subscribe: [hotelCommandSubjectFilter(), `${APP_INBOX_PREFIX}.>`],
+  subscribe: [...boards.map(({ commandSubjects }) => commandSubjects), `${APP_INBOX_PREFIX}.>`],
 });
 
-/** A command sender sends the hotel's commands and reads the replies, nothing else. */
-export const commandSenderNatsPermissions = (): NatsPermissions => ({
-  publish: [hotelCommandSubjectFilter()],
+/** A command sender sends the boards' commands and reads the replies, nothing else. */
+export const commandSenderNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
+  publish: boards.map(({ commandSubjects }) => commandSubjects),
   subscribe: [`${COMMAND_REPLY_PREFIX}>`],
 });
 
@@ -48,12 +48,12 @@ const embeddedNatsDir = (dataDir: string): string => join(dataDir, 'nats');
 /** The file holding the operator's login URL of the embedded server's current run (mode 0600). */
 export const operatorUrlFile = (dataDir: string): string => join(embeddedNatsDir(dataDir), EMBEDDED_FILES.operatorUrl);
 
-/** Starts the app's own nats-server under `<dataDir>/nats`, with the app's users and their permissions. */
-export const startEmbeddedNats = (dataDir: string, port: number): Promise<EmbeddedServer> =>
+/** Starts the app's own nats-server under `<dataDir>/nats`, with the app's users and their permissions for `boards`. */
+export const startEmbeddedNats = (dataDir: string, port: number, boards: readonly Board[]): Promise<EmbeddedServer> =>
   startEmbeddedServer({
     dir: embeddedNatsDir(dataDir),
     port,
     account: EMBEDDED_ACCOUNT,
-    appPermissions: appNatsPermissions(),
-    commandSenderPermissions: commandSenderNatsPermissions(),
+    appPermissions: appNatsPermissions(boards),
+    commandSenderPermissions: commandSenderNatsPermissions(boards),
   });

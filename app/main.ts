@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NatsServerProcess } from '@libs/nats-server/nats-server.process';
 import { withoutCredentials } from '@adapter/nats/nats-credentials';
-import { loadConfig } from '@adapter/runtime/app.config';
-import { JsonLogger } from '@adapter/runtime/json.logger';
+import { loadConfig } from '@adapter/config/app.config';
+import { JsonLogger } from '@adapter/telemetry/json.logger';
 import { createApp } from './app.factory';
+import { BOARDS } from './boards';
 import { EMBEDDED_ACCOUNT, startEmbeddedNats } from './embedded-nats';
 
 /**
@@ -20,7 +21,7 @@ const main = async (): Promise<void> => {
   let natsUrl = config.natsUrl;
   let natsAuth = config.natsAuth;
   if (!natsUrl) {
-    const started = await startEmbeddedNats(config.dataDir, config.embeddedNatsPort);
+    const started = await startEmbeddedNats(config.dataDir, config.embeddedNatsPort, BOARDS);
     embedded = started.server;
     natsUrl = embedded.url;
     natsAuth = { kind: 'password', ...started.app };
@@ -33,7 +34,7 @@ const main = async (): Promise<void> => {
     throw error;
   });
   await app.listen({ port: config.port, host: config.host });
-  logger.log({ message: 'listening', url: await app.getUrl(), board: `${await app.getUrl()}/board`, nats: withoutCredentials(natsUrl), demoHotel: config.seedDemoHotel });
+  logger.log({ message: 'listening', url: await app.getUrl(), boards: BOARDS.map(({ name }) => name), model: `${await app.getUrl()}/model`, nats: withoutCredentials(natsUrl), demoData: config.seedDemo });
   if (config.authTokens.length === 0) {
     logger.warn({ message: 'AUTH_TOKENS is not set: anyone who reaches this port may send commands and watch views; set AUTH_TOKENS before exposing it' });
   }

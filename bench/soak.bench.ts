@@ -4,7 +4,8 @@ import { DeliverPolicy, jetstream, jetstreamManager, type JetStreamManager } fro
 import { Kvm, type KV } from '@nats-io/kv';
 import { decodeEvents } from '@adapter/event-store/cloudevent.codec';
 import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
+import { viewsOf } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
 import { HOTEL_STREAM, roomDaySubject, roomDaySubjectFilter } from '@stream/hotel.stream';
 import { BenchStack } from './support/app-process';
 import { lineChart } from './support/chart';
@@ -185,7 +186,7 @@ const registerRooms = async (baseUrl: string): Promise<void> => {
 };
 
 /** The views fed by room-days, whose checkpoints say how far they have applied the stream. */
-const ROOM_DAY_VIEWS = HOTEL_VIEWS.filter(({ filterSubject }) => filterSubject === roomDaySubjectFilter()).map(({ name }) => name);
+const ROOM_DAY_VIEWS = viewsOf(BOARDS).filter(({ subjects }) => subjects === roomDaySubjectFilter()).map(({ name }) => name);
 
 /**
  * Where each reader of the HOTEL stream stands: the bot's durable consumer (its ack floor and what it

@@ -1,6 +1,7 @@
 import { dateToken, subjectToken } from '@libs/ids/entity-id';
 import { HOTEL_EVENT_CONTRACTS, HOTEL_EVENT_TYPES } from '@model/hotel/hotel.events';
 import { fillSubject, type EventStreamDefinition, type StreamEntity } from '@libs/event-model/event-stream';
+import { commandSubject, commandSubjectFilter } from './command-subjects';
 
 const ROOM: StreamEntity = {
   name: 'room',
@@ -39,8 +40,8 @@ export const roomDaySubject = (roomId: string, date: string): string => fillSubj
 export const roomDaySubjectFilter = (roomId?: string): string =>
   fillSubject(ROOM_DAY, { roomId: roomId === undefined ? '*' : subjectToken(roomId), date: '*' });
 
-/** NATS request/reply subjects of the hotel's commands. Outside `hotel.>`, so never stored as events. */
-export const hotelCommandSubject = (command: string): string => `cmd.hotel.${subjectToken(command)}`;
+/** NATS request/reply subjects of the hotel's commands: `cmd.hotel.<command>`. */
+export const hotelCommandSubject = (command: string): string => commandSubject('hotel', command);
 
 /** Every command of the hotel, for permissions and subscriptions. */
-export const hotelCommandSubjectFilter = (): string => 'cmd.hotel.>';
+export const hotelCommandSubjectFilter = (): string => commandSubjectFilter('hotel');

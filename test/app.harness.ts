@@ -3,7 +3,13 @@ import { connect } from '@nats-io/transport-node';
 import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import { startNatsTestServer, type NatsTestServer } from '@libs/testing/nats-test-server';
-import { loadConfig, type AppConfig } from '@adapter/runtime/app.config';
+import type { Message } from '@libs/decider/decider';
+import type { AutomationSlice, StateViewSlice } from '@libs/event-model/board';
+import { loadConfig, type AppConfig } from '@adapter/config/app.config';
+import type { DurableConsumer } from '@adapter/consumer/durable-consumer';
+import { BoardAutomations } from '@adapter/runtime/board-automations';
+import { BoardViews } from '@adapter/runtime/board-views';
+import type { ViewRunner } from '@adapter/runtime/view.runner';
 import { createApp } from '@app/app.factory';
 
 export interface HttpAnswer {
@@ -30,13 +36,25 @@ export class AppHarness {
   }
 
   private static createApp(url: string, overrides: Partial<AppConfig>): Promise<NestFastifyApplication> {
-    return createApp({ ...loadConfig({}), logLevel: 'error', seedDemoHotel: true, ...overrides, natsUrl: url });
+    return createApp({ ...loadConfig({}), logLevel: 'error', seedDemo: true, ...overrides, natsUrl: url });
   }
 
   /** Stops the app and starts a new instance on the same NATS. */
   async restartApp(): Promise<void> {
     await this.app.close();
     this.app = await AppHarness.createApp(this.nats.url, this.overrides);
+  }
+
+  /** The running view of a view slice: its projector and its queries. */
+  view<E extends Message<string, unknown>, D>(slice: StateViewSlice<E, D>): ViewRunner<E, D> {
+    return this.app.get(BoardViews).of(slice);
+  }
+
+  /** The durable consumer of an automation slice. */
+  automation(slice: AutomationSlice): DurableConsumer<Message<string, unknown>> {
+    const runner = this.app.get(BoardAutomations).all.find(({ consumer }) => consumer.name === `automation-${slice.name}`);
+    if (!runner) throw new Error(`the app runs no automation ${slice.name}`);
+    return runner.consumer;
   }
 
   /** Makes the app listen on a free loopback port, for clients that need a socket (websockets, browsers); returns its base URL. */

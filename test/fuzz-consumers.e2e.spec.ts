@@ -6,8 +6,8 @@ import { Kvm } from '@nats-io/kv';
 import { encodeEvents } from '@adapter/event-store/cloudevent.codec';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
-import { CleanupScheduleView } from '@feature/hotel/cleanup-schedule/cleanup-schedule.view';
+import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
+import { CLEANUP_SCHEDULE } from '@feature/hotel/cleanup-schedule/cleanup-schedule.slice';
 import { AppHarness } from './app.harness';
 import { booking, cleanup } from './hotel.requests';
 
@@ -146,7 +146,7 @@ const poisonThenWork = async (hotel: AppHarness, seed: number): Promise<void> =>
 
   const end = await hotel.lastSequence(HOTEL_STREAM.name);
   const kvm = new Kvm(hotel.observer);
-  for (const view of [hotel.app.get(BookingBoardView), hotel.app.get(CleanupScheduleView)]) {
+  for (const view of [hotel.view(BOOKING_BOARD), hotel.view(CLEANUP_SCHEDULE)]) {
     await view.projector.waitFor(end, 20_000);
     const rebuilt = `fuzzed-${view.projector.bucketName}`;
     await view.projector.replayInto(rebuilt);

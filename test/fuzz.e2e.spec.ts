@@ -1,10 +1,10 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { NatsCommandServer } from '@adapter/command/nats-command.server';
+import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppHarness } from './app.harness';
 import { booking } from './hotel.requests';
 
@@ -146,7 +146,7 @@ const badInputs = (model: CommandModel): fc.Arbitrary<BadInput> => {
 const registeredRoutes = (hotel: AppHarness): string[] => {
   const scanner = new MetadataScanner();
   const routes: string[] = [];
-  for (const { instance, metatype } of hotel.app.get(DiscoveryService).getControllers()) {
+  for (const { instance, metatype } of new DiscoveryService(hotel.app.get(ModulesContainer)).getControllers()) {
     if (!instance || !metatype) continue;
     const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
@@ -184,7 +184,7 @@ describe('fuzzing every endpoint and every NATS command', () => {
     expect(mutations.length).toBeGreaterThan(0);
     expect(mutations.map((route) => route.slice('PUT /mutation/'.length)).sort()).toEqual(Object.keys(COMMANDS).sort());
     expect(queries.map((route) => route.slice('GET '.length)).sort()).toEqual(Object.keys(QUERIES).sort());
-    expect(hotel.app.get(NatsCommandServer).served.map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(hotel.app.get(NatsCommandTransport).served.map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
   it.each(Object.keys(COMMANDS))('PUT /mutation/%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {

@@ -13,9 +13,10 @@ import { LiveViews } from '@adapter/live/live-views';
 import { APP_INBOX_PREFIX, NatsClient } from '@adapter/nats/nats.client';
 import { NatsAuthenticationFailed } from '@adapter/nats/nats-credentials';
 import { bucketName, viewBuckets } from '@adapter/projection/view-buckets';
-import { loadConfig } from '@adapter/runtime/app.config';
+import { loadConfig } from '@adapter/config/app.config';
 import { createApp } from '@app/app.factory';
-import { startEmbeddedNats, VIEW_BUCKETS } from '@app/embedded-nats';
+import { BOARDS } from '@app/boards';
+import { startEmbeddedNats, viewBucketsOf } from '@app/embedded-nats';
 import { booking, cleanup } from './hotel.requests';
 import { LiveClient } from './live.client';
 import { expectPublishAllowed, expectPublishRefused, expectSubscribeRefused, followViolations } from './nats-permissions';
@@ -39,11 +40,11 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'nats-auth-'));
-    embedded = await startEmbeddedNats(dataDir, 0);
+    embedded = await startEmbeddedNats(dataDir, 0, BOARDS);
     app = await createApp({
       ...loadConfig({}),
       logLevel: 'error',
-      seedDemoHotel: true,
+      seedDemo: true,
       natsUrl: embedded.server.url,
       natsAuth: { kind: 'password', ...embedded.app },
     });
@@ -117,7 +118,7 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
   it('lets the app write to every view bucket it runs', () => {
     const running = app.get(LiveViews).names.flatMap(viewBuckets);
     expect(running.length).toBeGreaterThan(0);
-    expect([...VIEW_BUCKETS].sort()).toEqual([...running].sort());
+    expect([...viewBucketsOf(BOARDS)].sort()).toEqual([...running].sort());
   });
 
   it('refuses connections without credentials, with a wrong password, or of an unknown user', async () => {

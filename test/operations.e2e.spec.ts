@@ -1,7 +1,7 @@
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { jetstream } from '@nats-io/jetstream';
-import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
-import { ScheduleCleaningConsumer } from '@feature/hotel/schedule-cleaning/schedule-cleaning.consumer';
+import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
+import { SCHEDULE_CLEANING } from '@feature/hotel/schedule-cleaning/schedule-cleaning.slice';
 import { AppHarness, type HttpAnswer } from './app.harness';
 import { booking } from './hotel.requests';
 import { LiveClient } from './live.client';
@@ -54,8 +54,8 @@ describe('operations: health, readiness and metrics', () => {
   it('counts commands by outcome, stored events, and an automation\'s and a view\'s backlog while they stand still', async () => {
     await hotel.eventually('/ready', (answer) => answer.status === 200);
     const before = await metrics();
-    const bot = hotel.app.get(ScheduleCleaningConsumer).consumer;
-    const board = hotel.app.get(BookingBoardView).projector;
+    const bot = hotel.automation(SCHEDULE_CLEANING);
+    const board = hotel.view(BOOKING_BOARD).projector;
     await Promise.all([bot.stop(), board.stop()]);
     const boardPosition = await board.position();
     for (const room of [1, 2, 3]) expect((await hotel.put('/mutation/book-room', booking(room, 1, '2031-01-01'))).status).toBe(201);

@@ -3,8 +3,8 @@ import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
-import { CleanupScheduleView } from '@feature/hotel/cleanup-schedule/cleanup-schedule.view';
+import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
+import { CLEANUP_SCHEDULE } from '@feature/hotel/cleanup-schedule/cleanup-schedule.slice';
 import { AppHarness } from './app.harness';
 import { booking, cleanup } from './hotel.requests';
 
@@ -104,7 +104,7 @@ describe('the hotel board across restarts, outages and poison', () => {
 const expectRebuildsEqualLive = async (hotel: AppHarness): Promise<void> => {
   const last = await hotel.lastSequence(HOTEL_STREAM.name);
   const kvm = new Kvm(hotel.observer);
-  for (const view of [hotel.app.get(BookingBoardView), hotel.app.get(CleanupScheduleView)]) {
+  for (const view of [hotel.view(BOOKING_BOARD), hotel.view(CLEANUP_SCHEDULE)]) {
     await view.projector.waitFor(last, 10_000);
     const rebuilt = `rebuilt-${view.projector.bucketName}`;
     await view.projector.replayInto(rebuilt);

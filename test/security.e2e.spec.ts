@@ -1,8 +1,8 @@
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { WebSocket } from 'ws';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
-import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
-import { InvalidConfiguration, loadConfig } from '@adapter/runtime/app.config';
+import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
+import { InvalidConfiguration, loadConfig } from '@adapter/config/app.config';
 import { AppHarness } from './app.harness';
 import { booking } from './hotel.requests';
 import { LiveClient } from './live.client';
@@ -148,8 +148,8 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
   });
 
   it('answers an unexpected failure with "internal error" and the correlation id only; the log has the detail', async () => {
-    const view = hotel.app.get(BookingBoardView);
-    const failing = jest.spyOn(view, 'find').mockRejectedValueOnce(new Error('disk /srv/secret-path exploded'));
+    const view = hotel.view(BOOKING_BOARD);
+    const failing = jest.spyOn(view, 'query').mockRejectedValueOnce(new Error('disk /srv/secret-path exploded'));
     const answer = await request(hotel, '10.0.0.6', 'GET', '/query/booking/1/2022-12-12', { 'x-correlation-id': 'trace-500' });
     failing.mockRestore();
     expect(answer.statusCode).toBe(500);
@@ -173,8 +173,8 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
     await request(hotel, '10.0.0.7', 'PUT', '/mutation/book-room', { 'x-api-key': SECRET }, booking(2, 1, '2030-04-04'));
     await request(hotel, '10.0.0.7', 'PUT', '/mutation/book-room', { authorization: `Bearer ${wrong[0]}` }, booking(2, 1, '2030-04-05'));
     await request(hotel, '10.0.0.8', 'PUT', '/mutation/book-room', { 'x-api-key': wrong[1] }, booking(2, 1, '2030-04-05'));
-    const view = hotel.app.get(BookingBoardView);
-    const failing = jest.spyOn(view, 'find').mockRejectedValueOnce(new Error('view store down'));
+    const view = hotel.view(BOOKING_BOARD);
+    const failing = jest.spyOn(view, 'query').mockRejectedValueOnce(new Error('view store down'));
     const failed = await request(hotel, '10.0.0.8', 'GET', `/query/booking/2/2030-04-04?access_token=${wrong[2]}`);
     failing.mockRestore();
     expect(failed.statusCode).toBe(500);

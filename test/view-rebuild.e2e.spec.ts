@@ -4,7 +4,7 @@ import { bucketExists, greenBucketName, bucketName } from '@adapter/projection/v
 import { activeBucketOf } from '@adapter/projection/view-rebuild';
 import { decodeViewEntry } from '@adapter/projection/view-store';
 import type { ValueMessage } from '@adapter/live/live.protocol';
-import { BookingBoardView } from '@feature/hotel/booking-board/booking-board.view';
+import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
 import { AppHarness } from './app.harness';
 import { cli } from './cli-run';
 import { drained } from './faults/stream-contents';
@@ -83,13 +83,13 @@ describe('rebuilding a view blue/green under load', () => {
     const projectedAfterSwitch = (await hotel.get(`/query/booking/1/${date(bookedUpTo - 1)}`)).body.position as number;
     expect(projectedAfterSwitch).toBeGreaterThan(filledThrough);
     expect(await activeBucketOf(nats, VIEW)).toMatchObject({ bucket: greenBucketName(VIEW) });
-    expect(hotel.app.get(BookingBoardView).projector.bucketName).toBe(greenBucketName(VIEW));
+    expect(hotel.view(BOOKING_BOARD).projector.bucketName).toBe(greenBucketName(VIEW));
     expect(await bucketExists(nats, bucketName(VIEW))).toBe(false);
     expect(await viewDiscrepancies(nats)).toEqual([]);
     await expectLiveEqualsBucket(greenBucketName(VIEW));
 
     await hotel.restartApp();
-    expect(hotel.app.get(BookingBoardView).projector.bucketName).toBe(greenBucketName(VIEW));
+    expect(hotel.view(BOOKING_BOARD).projector.bucketName).toBe(greenBucketName(VIEW));
     let after = 0;
     await load(5_000, 2, () => after++ >= 20);
     expect(await (await nats.kvm.open(greenBucketName(VIEW))).get(`1.${date(5_000)}`)).not.toBeNull();
@@ -98,7 +98,7 @@ describe('rebuilding a view blue/green under load', () => {
     const back = await cli(hotel.nats.url, 'rebuild', VIEW, '--keep-old');
     expect(back).toMatchObject({ code: 0, stdout: expect.stringContaining(`${greenBucketName(VIEW)} -> ${bucketName(VIEW)}`) });
     await settle();
-    expect(hotel.app.get(BookingBoardView).projector.bucketName).toBe(bucketName(VIEW));
+    expect(hotel.view(BOOKING_BOARD).projector.bucketName).toBe(bucketName(VIEW));
     expect((await nats.jsm.streams.info(`KV_${greenBucketName(VIEW)}`)).config.sealed).toBe(true);
     await load(6_000, 1, () => after++ >= 30);
     await settle();
@@ -108,7 +108,7 @@ describe('rebuilding a view blue/green under load', () => {
     expect(third).toMatchObject({ code: 0, stdout: expect.stringContaining(`${bucketName(VIEW)} -> ${greenBucketName(VIEW)}`) });
     await load(7_000, 1, () => after++ >= 40);
     await settle();
-    expect(hotel.app.get(BookingBoardView).projector.bucketName).toBe(greenBucketName(VIEW));
+    expect(hotel.view(BOOKING_BOARD).projector.bucketName).toBe(greenBucketName(VIEW));
     expect(await viewDiscrepancies(nats)).toEqual([]);
   }, 180_000);
 

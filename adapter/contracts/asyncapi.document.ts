@@ -5,12 +5,11 @@ import type { EventStreamDefinition, StreamEntity } from '@libs/event-model/even
 import { batchMessageName, eventComponents } from './asyncapi.events';
 import { commandComponents, deadLetterChannel, type DeadLetterSource } from './asyncapi.requests';
 
-/** What the AsyncAPI document is generated from: the board's declarations, the stream definitions, and the HTTP API's schemas. */
+/** What the AsyncAPI document is generated from: the boards' declarations and streams, and the HTTP API's schemas. */
 export interface AsyncApiSources {
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   readonly server: { readonly host: string; readonly description: string };
-  readonly board: Board;
-  readonly streams: readonly EventStreamDefinition[];
+  readonly boards: readonly Board[];
   readonly deadLetter: DeadLetterSource;
   /** A NATS command takes the body of its HTTP route and answers its reply: their schemas are the OpenAPI document's. */
   readonly openApi: OpenAPIObject;
@@ -63,27 +62,21 @@ const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<st
   return operations;
 };
 
-/** The AsyncAPI 3.0 document of a board: channels = subjects, operations = slices, messages = CloudEvents with their data's JSON Schema. */
+/** The AsyncAPI 3.0 document of the app's boards: channels = subjects, operations = slices, messages = CloudEvents with their data's JSON Schema. */
 export const asyncApiDocument = (sources: AsyncApiSources): Record<string, unknown> => {
-  const { board } = sources;
-  const events = sources.streams.map((stream) => eventComponents(board, stream));
-  const commands = commandComponents(board, sources.openApi);
-  const deadLetter = deadLetterChannel(board, sources.deadLetter);
-  const streamOf = (name: string): EventStreamDefinition | undefined => sources.streams.find((stream) => stream.name === name);
+  const { boards } = sources;
+  const streams = boards.flatMap((board) => board.streams.map((stream) => ({ board, stream })));
+  const events = streams.map(({ board, stream }) => eventComponents(board, stream));
+  const commands = commandComponents(boards, sources.openApi);
+  const deadLetter = deadLetterChannel(boards, sources.deadLetter);
   return {
     asyncapi: '3.0.0',
     info: { ...sources.info },
     defaultContentType: 'application/json',
     servers: { nats: { host: sources.server.host, protocol: 'nats', description: sources.server.description } },
-    channels: { ...Object.assign({}, ...sources.streams.map(entityChannels)), ...commands.channels, ...deadLetter.channels },
+    channels: { ...Object.assign({}, ...streams.map(({ stream }) => entityChannels(stream))), ...commands.channels, ...deadLetter.channels },
     operations: {
-      ...Object.assign(
-        {},
-        ...board.slices.map((slice) => {
-          const stream = streamOf(slice.stream);
-          return stream === undefined ? {} : eventOperations(slice, stream);
-        }),
-      ),
+      ...Object.assign({}, ...boards.flatMap(({ slices }) => slices).map((slice) => eventOperations(slice, slice.stream))),
       ...commands.operations,
       ...deadLetter.operations,
     },

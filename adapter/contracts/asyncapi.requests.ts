@@ -1,8 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { isAutomation, isStateChange, isStateView, type Board, type StateChangeSlice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
-import { CORRELATION_HEADER } from '@adapter/command/command-reply';
-import { PROBLEM_CONTENT_TYPE } from '@adapter/http/problem';
+import { CORRELATION_HEADER } from '@adapter/edge/command-reply';
+import { PROBLEM_CONTENT_TYPE } from '@adapter/edge/problem';
 
 const REPLY_CHANNEL = 'command_reply';
 
@@ -24,7 +24,7 @@ const statusHeaders = (statuses: readonly string[], contentType: string): JsonSc
 });
 
 /** The request/reply channels of the state changes' NATS triggers: the HTTP route's body in, the HTTP route's answer out. */
-export const commandComponents = (board: Board, openApi: OpenAPIObject) => {
+export const commandComponents = (boards: readonly Board[], openApi: OpenAPIObject) => {
   const channels: Record<string, unknown> = {
     [REPLY_CHANNEL]: {
       address: null,
@@ -50,7 +50,7 @@ export const commandComponents = (board: Board, openApi: OpenAPIObject) => {
       payload: { $ref: '#/components/schemas/ProblemBody' },
     },
   };
-  for (const slice of board.slices.filter(isStateChange)) {
+  for (const slice of boards.flatMap(({ slices }) => slices.filter(isStateChange))) {
     for (const trigger of slice.triggers) {
       if (trigger.kind !== 'nats') continue;
       const name = `${slice.command.name}Request`;
@@ -87,8 +87,8 @@ const requestMessage = (slice: StateChangeSlice, name: string, openApi: OpenAPIO
 };
 
 /** The dead-letter channel: every automation's and view's consumer puts there what it cannot process. */
-export const deadLetterChannel = (board: Board, deadLetter: DeadLetterSource) => {
-  const consumers = board.slices.flatMap((slice) =>
+export const deadLetterChannel = (boards: readonly Board[], deadLetter: DeadLetterSource) => {
+  const consumers = boards.flatMap(({ slices }) => slices).flatMap((slice) =>
     isAutomation(slice) ? [`automation-${slice.name}`] : isStateView(slice) ? [`view-${slice.name}`] : [],
   );
   const channel = deadLetter.name;

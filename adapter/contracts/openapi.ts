@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiTags, DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Board } from '@libs/event-model/board';
 import { API_KEY_SCHEME, BEARER_SCHEME, StoredDecisionBody } from '@adapter/http/api-operations';
 import { FieldProblem, ProblemBody } from '@adapter/http/problem.responses';
 import { serveFixed } from './document-routes';
@@ -16,10 +17,16 @@ export interface ApiInfo {
   readonly description: string;
 }
 
-/** The OpenAPI 3 document of the routes under `prefixes`, from the controllers' decorators and the input classes. */
-export const openApiDocument = (app: NestFastifyApplication, info: ApiInfo, prefixes: readonly string[]): OpenAPIObject => {
+/**
+ * The OpenAPI 3 document of the routes under `prefixes`, from the controllers' decorators and the input
+ * classes; each board's routes are tagged with its title.
+ */
+export const openApiDocument = (app: NestFastifyApplication, info: ApiInfo, prefixes: readonly string[], boards: readonly Board[]): OpenAPIObject => {
+  for (const board of boards) for (const controller of board.controllers) ApiTags(board.title)(controller);
   const tokens = 'One of AUTH_TOKENS; needed by mutations only when AUTH_TOKENS is set (queries and pages stay open).';
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder();
+  for (const board of boards) builder.addTag(board.title, `The ${board.title} board: ${board.slices.map(({ name }) => name).join(', ')}`);
+  const config = builder
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version)

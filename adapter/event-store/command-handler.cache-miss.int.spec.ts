@@ -30,7 +30,7 @@ describe('command handler on an entity it has not cached', () => {
   const context = { correlationId: 'c', causationId: 'c' };
   const instance = (subject: string) => {
     const counters = new CommandCounters();
-    const handler = new CommandHandler(fixture.store, { name: '/test', stream: HOTEL_STREAM, decider: visits, emits: ['RoomAvailable'], subjectOf: () => subject }, { counters });
+    const handler = new CommandHandler(fixture.store, '/test', { stream: HOTEL_STREAM, decider: visits, events: ['RoomAvailable'], entity: () => subject }, { counters });
     return { handler, counts: counters.of('/test') };
   };
   const stored = async (subject: string) => (await fixture.store.read(HOTEL_STREAM, subject)).events.length;
@@ -121,7 +121,7 @@ describe('command handler on an entity it has not cached', () => {
     let decisions = 0;
     const counted: Decider<Visit, number, RoomDayEvent> = { ...visits, decide: (command, count) => (decisions++, visits.decide(command, count)) };
     const counters = new CommandCounters();
-    const handler = new CommandHandler(fixture.store, { name: '/test', stream: HOTEL_STREAM, decider: counted, emits: ['RoomAvailable'], subjectOf: () => subject }, { counters });
+    const handler = new CommandHandler(fixture.store, '/test', { stream: HOTEL_STREAM, decider: counted, events: ['RoomAvailable'], entity: () => subject }, { counters });
     const decision = await handler.handle({ type: 'Leave', data: { by: 'b' } }, { ...context, causedAt: { subject, sequence: cause.sequence } });
     expect(decision.state).toBe(2);
     expect(decisions).toBe(1);

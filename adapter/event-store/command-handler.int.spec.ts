@@ -22,7 +22,7 @@ describe('command handler across app instances', () => {
   let store: JetStreamEventStore;
   const context = { correlationId: 'c', causationId: 'c' };
   const handler = (subject: string, emits = ['RoomAvailable']) =>
-    new CommandHandler(store, { name: '/test', stream: HOTEL_STREAM, decider: marks, emits, subjectOf: () => subject });
+    new CommandHandler(store, '/test', { stream: HOTEL_STREAM, decider: marks, events: emits, entity: () => subject });
 
   beforeAll(async () => {
     fixture = await startJetStream();

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import type { ApiPropertyOptions, SchemaObject } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN, MAX_YEAR, MIN_YEAR } from '@libs/ids/entity-id';
-import { CORRELATION_HEADER } from '@adapter/command/command-reply';
+import { CORRELATION_HEADER } from '@adapter/edge/command-reply';
 import { ApiProblems } from './problem.responses';
 
 export type { SchemaObject };

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, normalizeIp, ThrottlerStorage } from '@nestjs/throttler';
-import { APP_CONFIG } from '@adapter/runtime/app-config.token';
-import type { AppConfig } from '@adapter/runtime/app.config';
+import { APP_CONFIG } from '@adapter/config/app-config.token';
+import type { AppConfig } from '@adapter/config/app.config';
 import { Credentials } from './credentials';
 
 /** The throttler's name; `default` keeps the headers plain: `Retry-After`, `X-RateLimit-Limit`. */

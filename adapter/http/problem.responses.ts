@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import { PROBLEM_CONTENT_TYPE } from '@adapter/edge/problem';
 
 /** One failing field of a 400: its path in the body (`data.room.id`; `''` for the body itself) and what is wrong. */
 export class FieldProblem {

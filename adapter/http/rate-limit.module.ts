@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig } from '@adapter/runtime/app.config';
+import type { AppConfig } from '@adapter/config/app.config';
 import { ClientThrottle, THROTTLER_NAME } from './client-throttle';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { WindowCounterStorage } from './window-counter.storage';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { RawData, WebSocket } from 'ws';
 import { DomainError, InvalidInput, NotFound, RuleViolation, ServiceUnavailable } from '@libs/errors/domain-error';
-import { toProblem } from '@adapter/http/problem';
+import { toProblem } from '@adapter/edge/problem';
 import { parseClientMessage } from './client-message';
 import { LiveSubscription } from './live-subscription';
 import { LiveCloseCode, type ServerMessage, type Subscribe } from './live.protocol';

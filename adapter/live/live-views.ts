@@ -1,13 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
 import { NatsClient } from '@adapter/nats/nats.client';
-import { ViewRunner } from '@adapter/runtime/view.runner';
+import { BoardViews } from '@adapter/runtime/board-views';
 import { ViewFeed } from './view-feed';
 
 const LIVENESS_CHECK_MS = 2_000;
 
 /**
- * The state views clients may watch: exactly the app's projections, found among its providers.
+ * The state views clients may watch: exactly the views of the app's boards.
  * Nothing else (streams, other buckets) can be reached through here. Each view's feed starts
  * with its first subscriber.
  */
@@ -16,15 +15,12 @@ export class LiveViews implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly feeds = new Map<string, ViewFeed>();
 
   constructor(
-    private readonly discovery: DiscoveryService,
+    @Inject(BoardViews) private readonly views: BoardViews,
     @Inject(NatsClient) private readonly nats: NatsClient,
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const runner: unknown = wrapper.instance;
-      if (!(runner instanceof ViewRunner)) continue;
-      const { projector } = runner;
+    for (const { projector } of this.views.all) {
       this.feeds.set(projector.viewName, new ViewFeed(this.nats, projector.viewName, projector, { livenessCheckMs: LIVENESS_CHECK_MS }));
     }
   }

@@ -1,4 +1,4 @@
-import type { Problem } from '@adapter/http/problem';
+import type { Problem } from '@adapter/edge/problem';
 
 /**
  * The live-views protocol, spoken as JSON text frames on the app's websocket endpoint (`/live`).

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
-import { APP_CONFIG } from '@adapter/runtime/app-config.token';
-import type { AppConfig } from '@adapter/runtime/app.config';
-import { EVENT_STREAMS } from '@adapter/runtime/runtime.module';
+import { APP_CONFIG } from '@adapter/config/app-config.token';
+import type { AppConfig } from '@adapter/config/app.config';
+import { APP_BOARDS } from '@adapter/runtime/boards.token';
+import type { Board } from '@libs/event-model/board';
 import { valueWithin, viewFigures, type WatchedView } from './consumer-figures';
 import { WatchedConsumers } from './watched-consumers';
 
@@ -37,6 +38,7 @@ export class Readiness {
     @Inject(NatsClient) private readonly nats: NatsClient,
     @Inject(WatchedConsumers) private readonly watched: WatchedConsumers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_BOARDS) private readonly boards: readonly Board[],
   ) {}
 
   check(): Promise<ReadinessReport> {
@@ -46,7 +48,7 @@ export class Readiness {
 
   private async run(): Promise<ReadinessReport> {
     if (!this.nats.isConnected) return report([{ name: 'nats', ready: false, detail: 'not connected; the client is reconnecting' }]);
-    const streams = [...EVENT_STREAMS.map((stream) => stream.name), DEAD_LETTER_STREAM.name];
+    const streams = [...this.boards.flatMap(({ streams: own }) => own.map(({ name }) => name)), DEAD_LETTER_STREAM.name];
     const buckets = [...this.watched.views.map((view) => view.bucketName), PROGRESS_BUCKET];
     const checks = await Promise.all([
       ...streams.map((stream) => this.exists(`stream ${stream}`, this.nats.jsm.streams.info(stream))),

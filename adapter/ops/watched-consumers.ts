@@ -1,21 +1,16 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
-import { AutomationRunner } from '@adapter/runtime/automation.runner';
-import { ViewRunner } from '@adapter/runtime/view.runner';
+import { Inject, Injectable } from '@nestjs/common';
+import { BoardAutomations } from '@adapter/runtime/board-automations';
+import { BoardViews } from '@adapter/runtime/board-views';
 import type { WatchedAutomation, WatchedView } from './consumer-figures';
 
-/** The app's state views and automations, found among its providers, for readiness and metrics. */
+/** The app's state views and automations, as its boards declare them, for readiness and metrics. */
 @Injectable()
-export class WatchedConsumers implements OnApplicationBootstrap {
-  readonly views: WatchedView[] = [];
-  readonly automations: WatchedAutomation[] = [];
+export class WatchedConsumers {
+  readonly views: readonly WatchedView[];
+  readonly automations: readonly WatchedAutomation[];
 
-  constructor(private readonly discovery: DiscoveryService) {}
-
-  onApplicationBootstrap(): void {
-    for (const { instance } of this.discovery.getProviders()) {
-      if (instance instanceof ViewRunner) this.views.push(instance.projector);
-      if (instance instanceof AutomationRunner) this.automations.push(instance.consumer);
-    }
+  constructor(@Inject(BoardViews) views: BoardViews, @Inject(BoardAutomations) automations: BoardAutomations) {
+    this.views = views.all.map(({ projector }) => projector);
+    this.automations = automations.all.map(({ consumer }) => consumer);
   }
 }

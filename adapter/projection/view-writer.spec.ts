@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
-import { JsonLogger } from '@adapter/runtime/json.logger';
+import { JsonLogger } from '@adapter/telemetry/json.logger';
 import type { ViewDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 

@@ -1,81 +1,107 @@
 import {
   Global,
   Inject,
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
+  type OnApplicationBootstrap,
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import type { Board } from '@libs/event-model/board';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { NatsCommandServer } from '@adapter/command/nats-command.server';
+import { APP_CONFIG } from '@adapter/config/app-config.token';
+import type { AppConfig } from '@adapter/config/app.config';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
-import { Credentials } from '@adapter/http/credentials';
-import { CredentialsGuard } from '@adapter/http/credentials.guard';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { AppMetrics } from '@adapter/telemetry/app-metrics';
+import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { Tracing } from '@adapter/telemetry/tracing';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
-import { APP_CONFIG } from './app-config.token';
-import { Consumers } from './consumers';
-import type { AppConfig } from './app.config';
+import { BoardAutomations } from './board-automations';
+import { BoardViews } from './board-views';
+import { APP_BOARDS, EVENT_STORE } from './boards.token';
+import { seedDemoData } from './demo-data';
+import { SliceHandlers } from '@libs/command/slice-handlers';
 
-/** Streams the app needs; created or updated at start-up, before any consumer. */
-export const EVENT_STREAMS = [HOTEL_STREAM];
-
-/** The shared plumbing every slice uses: the NATS connection, the event store, the NATS command server, metrics and tracing. */
+/**
+ * The runtime of the app's boards: the NATS connection, the event store, metrics and tracing, one command
+ * handler per state change, one projector per view and one durable consumer per automation, all made from
+ * the boards' manifests, and the boards' controllers. At start it creates every board's streams (and the
+ * dead letters), then the views' buckets and the automations' consumers, then starts those this instance
+ * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`); once the app is up it decides the demo data (`SEED_DEMO`).
+ */
 @Global()
 @Module({})
-export class RuntimeModule implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
-    private readonly nats: NatsClient,
-    private readonly commands: NatsCommandServer,
-    private readonly consumers: Consumers,
-    private readonly tracing: Tracing,
+    @Inject(APP_BOARDS) private readonly boards: readonly Board[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly nats: NatsClient,
+    private readonly tracing: Tracing,
+    private readonly handlers: SliceHandlers,
+    private readonly views: BoardViews,
+    private readonly automations: BoardAutomations,
   ) {}
 
-  static forRoot(config: AppConfig & { natsUrl: string }): DynamicModule {
+  static forBoards(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
     return {
       module: RuntimeModule,
+      controllers: boards.flatMap(({ controllers }) => controllers as never[]),
       providers: [
-        { provide: APP_CONFIG, useValue: config },
-        {
-          provide: NatsClient,
-          useFactory: () => NatsClient.connect({ servers: config.natsUrl, name: 'event-model-app', auth: config.natsAuth }),
-        },
+        { provide: APP_BOARDS, useValue: boards },
+        { provide: NatsClient, useFactory: () => NatsClient.connect({ servers: config.natsUrl, name: 'event-model-app', auth: config.natsAuth }) },
         { provide: AppMetrics, useFactory: () => new AppMetrics() },
         { provide: Tracing, useFactory: () => new Tracing(config.tracesExporter) },
+        { provide: CommandTelemetry, inject: [Tracing, AppMetrics], useFactory: (tracing: Tracing, metrics: AppMetrics) => new CommandTelemetry(tracing, metrics) },
         {
           provide: JetStreamEventStore,
           inject: [NatsClient, AppMetrics],
           useFactory: (nats: NatsClient, metrics: AppMetrics) => new JetStreamEventStore(nats, { retryBudgetMs: config.retryBudgetMs, metrics }),
         },
+        { provide: EVENT_STORE, useExisting: JetStreamEventStore },
         {
-          provide: NatsCommandServer,
-          inject: [NatsClient, AppMetrics, Tracing],
-          useFactory: (nats: NatsClient, metrics: AppMetrics, tracing: Tracing) => new NatsCommandServer(nats, metrics, tracing),
+          provide: SliceHandlers,
+          inject: [JetStreamEventStore, AppMetrics],
+          useFactory: (store: JetStreamEventStore, metrics: AppMetrics) => new SliceHandlers(boards, store, { maxAttempts: config.commandAttempts, counters: metrics.commands, log: (name) => new Logger(`Command ${name}`) }),
         },
-        Consumers,
-        { provide: Credentials, useValue: new Credentials(config.authTokens) },
-        { provide: APP_GUARD, useClass: CredentialsGuard },
+        {
+          provide: BoardViews,
+          inject: [NatsClient],
+          useFactory: (nats: NatsClient) => new BoardViews(boards, nats, { replicas: config.streamReplicas, queryWaitMs: config.queryWaitMs }),
+        },
+        {
+          provide: BoardAutomations,
+          inject: [NatsClient, SliceHandlers, CommandTelemetry],
+          useFactory: (nats: NatsClient, handlers: SliceHandlers, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, telemetry),
+        },
       ],
-      exports: [APP_CONFIG, NatsClient, AppMetrics, Tracing, JetStreamEventStore, NatsCommandServer, Consumers, Credentials],
+      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations],
     };
   }
 
   async onModuleInit(): Promise<void> {
     const replicas = this.config.streamReplicas;
-    for (const stream of EVENT_STREAMS) await ensureStream(this.nats, eventStreamConfig(stream.name, stream.subjects, replicas));
+    for (const stream of this.boards.flatMap(({ streams }) => streams)) await ensureStream(this.nats, eventStreamConfig(stream.name, stream.subjects, replicas));
     await ensureStream(this.nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas));
+    for (const { projector } of this.views.all) {
+      await projector.ensure();
+      projector.start({ project: this.config.runViewProjectors });
+    }
+    for (const { consumer } of this.automations.all) {
+      await consumer.ensure();
+      if (this.config.runAutomations) consumer.start();
+    }
   }
 
-  /** Stops taking NATS commands, then lets every projection and automation finish what it holds. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.seedDemo) await seedDemoData(this.boards, this.handlers);
+  }
+
+  /** Lets every projection and automation finish what it holds, before the NATS connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.commands.close();
-    await this.consumers.stopAll();
+    await Promise.all([...this.views.all.map(({ projector }) => projector.stop()), ...this.automations.all.map(({ consumer }) => consumer.stop())]);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,11 +1,9 @@
-import type { OnModuleInit } from '@nestjs/common';
 import type { Message } from '@libs/decider/decider';
 import { NotFound, ServiceUnavailable } from '@libs/errors/domain-error';
+import type { StateViewSlice } from '@libs/event-model/board';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
-import { KvProjector, type ProjectorOptions } from '@adapter/projection/kv-projector';
+import { KvProjector } from '@adapter/projection/kv-projector';
 import type { StoredViewEntry } from '@adapter/projection/view-store';
-import type { AppConfig } from './app.config';
-import type { Consumers } from './consumers';
 
 /** A state view's document as queries answer it: the document, and how current it is. */
 export interface ViewAnswer<D> {
@@ -14,31 +12,31 @@ export interface ViewAnswer<D> {
   readonly updatedAt: string;
 }
 
+export interface ViewRunnerOptions {
+  readonly replicas: number;
+  /** How long a query with `?sequence=N` waits for the view to reach N (`QUERY_WAIT_MS`). */
+  readonly queryWaitMs: number;
+}
+
 /**
- * Runs a state-view slice's projection for the app's lifetime, and answers its queries,
- * waiting first for a given stream sequence when the caller wants to read its own write.
+ * A state-view slice at run time: its projection kept in its KV bucket by a `KvProjector`, and its
+ * queries answered from there, waiting first for a given stream sequence when the caller wants to read
+ * its own write.
  */
-export abstract class ViewRunner<E extends Message<string, unknown>, D> implements OnModuleInit {
+export class ViewRunner<E extends Message<string, unknown> = Message<string, unknown>, D = unknown> {
   readonly projector: KvProjector<E, D>;
 
-  protected constructor(
+  constructor(
     private readonly nats: NatsClient,
-    private readonly config: AppConfig,
-    private readonly consumers: Consumers,
-    options: ProjectorOptions<E, D>,
+    readonly slice: StateViewSlice<E, D>,
+    private readonly options: ViewRunnerOptions,
   ) {
-    this.projector = new KvProjector(nats, { replicas: config.streamReplicas, ...options });
+    this.projector = new KvProjector(nats, { stream: slice.stream, filterSubject: slice.subjects, projection: slice.projection, replicas: options.replicas });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.projector.ensure();
-    this.projector.start({ project: this.consumers.projectsViews });
-    this.consumers.track(this.projector);
-  }
-
-  /** The document under `key`, after the view reached `sequence` when one is given. */
+  /** The document under `key`, after the view reached `sequence` when one is given; `missing` says what is not there. */
   async query(key: string, missing: string, sequence?: number): Promise<ViewAnswer<D>> {
-    if (sequence !== undefined) await this.projector.waitFor(sequence, this.config.queryWaitMs);
+    if (sequence !== undefined) await this.projector.waitFor(sequence, this.options.queryWaitMs);
     this.nats.assertConnected();
     const entry: StoredViewEntry<D> | null = await this.projector.read(key).catch((error: unknown) => {
       if (!isTransientNatsError(error)) throw error;

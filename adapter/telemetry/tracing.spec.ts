@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
-import { JsonLogger } from '@adapter/runtime/json.logger';
+import { JsonLogger } from '@adapter/telemetry/json.logger';
 import { currentOperation } from './operation-context';
 import { parentContext } from './trace-context';
 import { Tracing } from './tracing';

@@ -1,8 +1,10 @@
 import { isSpanContextValid, ROOT_CONTEXT, SpanStatusCode, trace, TraceFlags, type Attributes, type Context, type Span, type SpanKind, type Tracer } from '@opentelemetry/api';
 import { BasicTracerProvider, RandomIdGenerator, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { TracesExporter } from '@adapter/runtime/app.config';
 import { runOperation, type Operation } from './operation-context';
 import { SpanLogExporter } from './span-log.exporter';
+
+/** Where finished spans go (`OTEL_TRACES_EXPORTER`): nowhere (trace context is still carried), or logged as JSON lines. */
+export type TracesExporter = 'none' | 'console';
 
 /**
  * The app's tracer (one per app, never the process-wide global, so apps in one process stay apart).

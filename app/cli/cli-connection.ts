@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NatsAuthenticationFailed, withoutCredentials, type NatsAuth } from '@adapter/nats/nats-credentials';
 import { NatsClient, NatsUnreachable } from '@adapter/nats/nats.client';
-import { InvalidConfiguration, natsAuth } from '@adapter/runtime/app.config';
+import { InvalidConfiguration, natsAuth } from '@adapter/config/app.config';
 import { operatorUrlFile } from '@app/embedded-nats';
 import { CliError } from './cli-error';
 

@@ -1,27 +1,31 @@
 import type { NextMsgRequest, SeqMsgRequest, StoredMsg } from '@nats-io/jetstream';
-import type { NatsClient } from '@adapter/nats/nats.client';
-import { matchesKey } from '@adapter/live/key-pattern';
+import { isStateView, type StateViewSlice } from '@libs/event-model/board';
 import type { EventStreamDefinition } from '@libs/event-model/event-stream';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { HOTEL_VIEWS, type HotelView } from '@feature/hotel/hotel.views';
+import { matchesSubject } from '@libs/ids/subject-filter';
+import type { NatsClient } from '@adapter/nats/nats.client';
+import { BOARDS } from '@app/boards';
 import { CliError } from './cli-error';
 
-/** The event streams the CLI reads entities from. */
-const EVENT_STREAMS: readonly EventStreamDefinition[] = [HOTEL_STREAM];
+/** The event streams the CLI reads entities from: every board's. */
+const EVENT_STREAMS: readonly EventStreamDefinition[] = BOARDS.flatMap(({ streams }) => streams);
+
+/** Every state view of the app's boards. */
+export const VIEWS: readonly StateViewSlice[] = BOARDS.flatMap(({ slices }) => slices.filter(isStateView));
 
 /** The view of that name, or an error listing the views there are. */
-export const findView = (name: string): HotelView => {
-  const view = HOTEL_VIEWS.find((candidate) => candidate.name === name);
-  if (!view) throw new CliError(`there is no view ${name}: the views are ${HOTEL_VIEWS.map(({ name: known }) => known).join(', ')}`);
+export const findView = (name: string): StateViewSlice => {
+  const view = VIEWS.find((candidate) => candidate.name === name);
+  if (!view) throw new CliError(`there is no view ${name}: the views are ${VIEWS.map(({ name: known }) => known).join(', ')}`);
   return view;
 };
 
 /** The event stream that stores `subject`, or an error naming the streams and their subjects. */
 export const streamOf = (subject: string): EventStreamDefinition => {
-  const stream = EVENT_STREAMS.find((candidate) => candidate.subjects.some((filter) => matchesKey(filter, subject)));
+  const stream = EVENT_STREAMS.find((candidate) => candidate.subjects.some((filter) => matchesSubject(filter, subject)));
   if (!stream) {
     const known = EVENT_STREAMS.map(({ name, subjects }) => `${name}: ${subjects.join(', ')}`).join('; ');
-    throw new CliError(`no event stream stores ${subject} (${known}); an entity's subject looks like hotel.room-day.1.2022-12-12`);
+    const example = EVENT_STREAMS[0]?.entities[0]?.subject;
+    throw new CliError(`no event stream stores ${subject} (${known})${example ? `; an entity's subject looks like ${example}` : ''}`);
   }
   return stream;
 };

@@ -22,7 +22,7 @@ export class BenchStack {
   /** The app on a nats-server the caller started (and maybe filled); stopping the stack stops both. */
   static async startOn(nats: TempNats, env: Record<string, string> = {}, nodeArgs: readonly string[] = [], ownsNats = true): Promise<BenchStack> {
     const port = await freePort();
-    const app = spawnChild([...APP_NODE_FLAGS, ...nodeArgs, join(PROJECT_ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
+    const app = spawnChild([...APP_NODE_FLAGS, ...nodeArgs, join(PROJECT_ROOT, 'dist/app/main.js')], { NATS_URL: nats.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_WINDOW_MS: '1000', ...env });
     const baseUrl = `http://127.0.0.1:${port}`;
     // The demo hotel is seeded before the app serves; the room list shows it once a view projector has run.
     const projectsViews = env.RUN_VIEW_PROJECTORS !== 'false';

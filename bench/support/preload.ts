@@ -7,7 +7,8 @@ import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
 import { Kvm } from '@nats-io/kv';
 import { encodeEvents } from '@adapter/event-store/cloudevent.codec';
 import { checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
+import { viewsOf } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
 
 /** One room-day booked by a client, to be stored as the app would have stored it. */
 export interface PreloadedBooking {
@@ -69,7 +70,7 @@ export const consumersCaughtUp = async (natsUrl: string, lastSequence: number): 
       }
     }
     const progress = await new Kvm(nc).open(PROGRESS_BUCKET);
-    for (const { name } of HOTEL_VIEWS) await progress.put(checkpointKey(name), String(lastSequence));
+    for (const { name } of viewsOf(BOARDS)) await progress.put(checkpointKey(name), String(lastSequence));
   } finally {
     await nc.close();
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ENTITY_ID_PROPERTY } from '@adapter/http/api-operations';
-import { IsEntityId } from '@adapter/http/validators';
+import { IsEntityId } from '@adapter/edge/validators';
 
 /** `{"id": 1}`: a room as commands name it. */
 export class RoomRef {

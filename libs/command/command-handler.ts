@@ -1,21 +1,9 @@
 import { StateCache } from '@libs/cache/state-cache';
-import { fold, type Decider, type Message, type RecordedEvent } from '@libs/decider/decider';
+import { fold, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
-import type { EventStreamDefinition } from '@libs/event-model/event-stream';
+import type { StateChange } from '@libs/event-model/board';
 import { WrongExpectedSequence, type AppendResult, type EventStore } from '@libs/event-store/event-store';
 import { CommandCounters, type SliceCommandCounts } from './command-counters';
-
-/** What a state-change slice declares so a handler can run its decider on an event store. */
-export interface StateChange<C, S, E> {
-  /** The slice's name: the CloudEvents `source` of what it decides. */
-  readonly name: string;
-  readonly stream: EventStreamDefinition;
-  readonly decider: Decider<C, S, E>;
-  /** The event types the slice's declaration says it stores; a decision with any other is a bug, refused before it is stored. */
-  readonly emits: readonly string[];
-  /** The entity's subject, built by the stream's subject builders (ids validated there). */
-  readonly subjectOf: (command: C) => string;
-}
 
 export interface CommandContext {
   readonly correlationId: string;
@@ -78,20 +66,22 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly counts: SliceCommandCounts;
   private readonly emits: ReadonlySet<string>;
 
+  /** `name` is the slice's CloudEvents `source` (`/<board>/<slice>`): what it stores says who decided it, and its counts go by it. */
   constructor(
     private readonly store: EventStore,
+    private readonly name: string,
     private readonly slice: StateChange<C, S, E>,
     options: CommandHandlerOptions = {},
   ) {
     this.cache = new StateCache(options.cacheSize ?? 10_000);
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.log ?? SILENT;
-    this.counts = (options.counters ?? new CommandCounters()).of(slice.name);
-    this.emits = new Set(slice.emits);
+    this.counts = (options.counters ?? new CommandCounters()).of(name);
+    this.emits = new Set(slice.events);
   }
 
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
-    const subject = this.slice.subjectOf(command);
+    const subject = this.slice.entity(command);
     this.counts.handled++;
     let snapshot = this.snapshot(subject);
     // A state known to be older than the automation's cause (assumed new, or cached before it) is read at
@@ -124,7 +114,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
       try {
         const appended = await this.store.append(this.slice.stream, subject, events, {
           expectedSequence: snapshot.sequence,
-          source: this.slice.name,
+          source: this.name,
           correlationId: context.correlationId,
           causationId: context.causationId,
         });
@@ -167,7 +157,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private assertDeclared(events: readonly E[]): void {
     const undeclared = events.filter(({ type }) => !this.emits.has(type)).map(({ type }) => type);
     if (undeclared.length > 0) {
-      throw new Error(`${this.slice.name} decided ${undeclared.join(', ')}, which its slice declaration does not list: declare the event or fix the decider`);
+      throw new Error(`${this.name} decided ${undeclared.join(', ')}, which its slice declaration does not list: declare the event or fix the decider`);
     }
   }
 

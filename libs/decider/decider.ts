@@ -13,9 +13,9 @@ export type Command<Type extends string, Data> = Message<Type, Data>;
  * A rule the command breaks is thrown as a `RuleViolation`.
  */
 export interface Decider<C, S, E> {
-  readonly initialState: () => S;
-  readonly evolve: (state: S, event: E, metadata: EventMetadata) => S;
-  readonly decide: (command: C, state: S) => readonly E[];
+  initialState(): S;
+  evolve(state: S, event: E, metadata: EventMetadata): S;
+  decide(command: C, state: S): readonly E[];
 }
 
 /** Metadata the event store keeps with every event. */

@@ -10,8 +10,8 @@ export interface Projection<E, D> {
   /** Names the KV bucket, and the durable consumer that feeds it. */
   readonly name: string;
   /** The document key the event updates, or `undefined` when the view ignores the event. */
-  readonly keyOf: (event: E) => string | undefined;
-  readonly evolve: (document: D | null, recorded: RecordedEvent<E>) => D;
+  keyOf(event: E): string | undefined;
+  evolve(document: D | null, recorded: RecordedEvent<E>): D;
 }
 
 /** The pure heart of an automation: an event in, the commands it calls for out. */

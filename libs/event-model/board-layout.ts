@@ -1,4 +1,5 @@
 import { describeTrigger, type Board, type Slice, type Sticky } from './board';
+import { streamLane } from './event-stream';
 
 /** A box on the board, by its top-left corner. */
 export interface Box {
@@ -70,7 +71,7 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
   const heading = Math.max(...board.slices.map(headingHeight));
   const how = Math.max(60, ...board.slices.map((slice) => (slice.kind === 'state-view' ? stickyHeight(slice.view) : stickyHeight(slice.command)))) + PAD * 2;
   const laneHeight = (stream: string): number =>
-    Math.max(70, ...board.slices.map((slice) => (slice.kind !== 'state-view' && slice.stream === stream ? slice.events.length : 0)).map((count) => count * 80 + PAD));
+    Math.max(70, ...board.slices.map((slice) => (slice.kind !== 'state-view' && slice.stream.name === stream ? slice.events.length : 0)).map((count) => count * 80 + PAD));
   const bands: Band[] = [{ label: board.title, kind: 'heading', x: 0, y: top, width: 0, height: heading }];
   const push = (band: Omit<Band, 'x' | 'y' | 'width'>): void => {
     const last = bands.at(-1)!;
@@ -109,9 +110,9 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
     pieces.push(slice.kind === 'state-change' ? { kind: 'screen', box: starter, lines: slice.triggers.map(describeTrigger) } : { kind: 'gear', box: starter });
     arrows.push({ from: starter, to: stickyBox });
     if (slice.kind === 'automation') fed.set(slice, starter);
-    const lane = band('stream', slice.stream);
+    const lane = band('stream', slice.stream.name);
     slice.events.forEach((event, index) => {
-      const fields = board.streams.find(({ name }) => name === slice.stream)?.eventFields[event] ?? [];
+      const fields = streamLane(slice.stream).eventFields[event] ?? [];
       const box = centered(STICKY_WIDTH - 10, stickyHeight({ name: event, fields }), lane, index * 80);
       pieces.push({ kind: 'event', sticky: { name: event, fields }, box });
       arrows.push({ from: stickyBox, to: box });

@@ -75,13 +75,29 @@ export const boardSvg = (board: Board): string => {
   ].join('\n');
 };
 
-/** A self-contained page with every board, for `npm run model` and the app's `/model`. */
-export const boardPage = (boards: readonly Board[]): string =>
+const HEAD = (title: string): string =>
+  `<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="icon" href="data:,"></head>`;
+
+/** A board's own page: its Event Model, self-contained, for `npm run model` and the app's `/model/<board>.html`. */
+export const boardPage = (board: Board): string =>
+  ['<!doctype html>', HEAD(`${board.title}: Event Model`), '<body>', `<section id="${escape(board.name)}"><h1>${escape(board.title)}</h1>`, boardSvg(board), '</section>', '</body></html>', ''].join('\n');
+
+/** The page that lists every board the app runs, each with its slices and streams, linking to its own page (`/model`). */
+export const boardIndexPage = (boards: readonly Board[]): string =>
   [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><title>Event Model</title><link rel="icon" href="data:,"></head>',
+    HEAD('Event Models'),
     '<body>',
-    ...boards.map((board) => `<section id="${escape(board.name)}"><h1>${escape(board.title)}</h1>\n${boardSvg(board)}\n</section>`),
+    '<h1>Event Models</h1>',
+    '<ul>',
+    ...boards.map(
+      (board) =>
+        `<li><a href="${boardPagePath(board)}">${escape(board.title)}</a>: ${board.slices.length} slices; streams ${board.streams.map(({ name }) => escape(name)).join(', ')}</li>`,
+    ),
+    '</ul>',
     '</body></html>',
     '',
   ].join('\n');
+
+/** Where a board's page is, relative to the index: `/model/<board>.html` in the app, `model/<board>.html` beside `index.html` on disk. */
+export const boardPagePath = (board: Board): string => `model/${encodeURIComponent(board.name)}.html`;

@@ -1,4 +1,3 @@
-import type { StreamLane } from './board';
 import { contractProblem, upcastData, type EventContract } from './event-contract';
 
 export type { DataField } from './event-contract';
@@ -90,6 +89,14 @@ export const readEventData = (stream: EventStreamDefinition, type: string, versi
   const problem = contractProblem(contract, upcast.data);
   return problem === undefined ? upcast : { problem };
 };
+
+/** An event stream as the board shows it: a swimlane of events, with the fields of each. */
+export interface StreamLane {
+  readonly name: string;
+  readonly subjects: readonly string[];
+  readonly eventTypes: readonly string[];
+  readonly eventFields: Readonly<Record<string, readonly string[]>>;
+}
 
 /** The stream as the Event Model board draws it: a swimlane of its events and their fields. */
 export const streamLane = (stream: EventStreamDefinition): StreamLane => ({

@@ -6,7 +6,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { loadConfig } from '@adapter/runtime/app.config';
+import { loadConfig } from '@adapter/config/app.config';
 import { APP_NODE_FLAGS } from '@app/node-flags';
 import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
 

@@ -1,12 +1,11 @@
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
 import type { Board, Slice } from '@libs/event-model/board';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { boardDisagreements } from './board-agreement';
 import { SliceSources } from './slice-code';
 
 describe('the hotel board and the code of its slices', () => {
     let sources: SliceSources;
-  const check = (board: Board): string[] => boardDisagreements(board, [HOTEL_STREAM], sources, (path) => jest.requireActual(path));
+  const check = (board: Board): string[] => boardDisagreements(board, sources, (path) => jest.requireActual(path));
   const changed = (name: string, change: (slice: Slice) => Slice): Board => ({
     ...HOTEL_BOARD,
     slices: HOTEL_BOARD.slices.map((slice) => (slice.name === name ? change(slice) : slice)),
@@ -39,9 +38,9 @@ describe('the hotel board and the code of its slices', () => {
       'the events its reactor answers include "RoomBooked", which schedule-cleaning\'s triggering events do not list',
     ]);
     expect(check(wrongRoute)).toEqual([
-      'checkin\'s triggers list "POST /mutation/checkin", which is not among what its module serves',
-      'what its module serves include "PUT /mutation/checkin", which checkin\'s triggers do not list',
-      'what its module serves include "NATS cmd.hotel.checkin", which checkin\'s triggers do not list',
+      'checkin\'s triggers list "POST /mutation/checkin", which is not among what its controller serves',
+      'what its controller serves include "PUT /mutation/checkin", which checkin\'s triggers do not list',
+      'what its controller serves include "NATS cmd.hotel.checkin", which checkin\'s triggers do not list',
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { RequestMethod, type Type } from '@nestjs/common';
-import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { Message } from '@libs/decider/decider';
-import type { Projection, Reactor } from '@libs/decider/projection';
 import { describeTrigger, eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
 import type { EventStreamDefinition } from '@libs/event-model/event-stream';
@@ -16,24 +16,24 @@ export type Load = (path: string) => Exports;
  * Where a board's declarations and the code of its slices disagree, one sentence each; none when
  * they agree. The code is read, not trusted: deciders by the types their `decide` returns,
  * projections and reactors by feeding them one event of every type, triggers by the routes and
- * subjects the slice's Nest module serves, rules by the titles of the slice's specs.
+ * subjects the slice's controller serves, rules by the titles of the slice's specs.
  */
-export const boardDisagreements = (board: Board, streams: readonly EventStreamDefinition[], sources: SliceSources, load: Load): string[] => {
+export const boardDisagreements = (board: Board, sources: SliceSources, load: Load): string[] => {
   const root = sources.root;
   const found: string[] = [];
   const declared = new Set(board.slices.map(({ name }) => name));
   for (const folder of sources.sliceFolders(board.name)) {
     if (!declared.has(folder)) found.push(`feature/${board.name}/${folder} holds a slice that the ${board.name} board does not declare`);
   }
-  for (const stream of streams) {
+  for (const stream of board.streams) {
     for (const type of stream.eventTypes) {
-      if (!board.slices.some((slice) => eventsStoredBy(slice).includes(type))) found.push(`${stream.name} event ${type} is stored by no declared slice`);
+      if (!board.slices.some((slice) => slice.stream === stream && eventsStoredBy(slice).includes(type))) found.push(`${stream.name} event ${type} is stored by no declared slice`);
     }
   }
   for (const slice of board.slices) {
-    const stream = streams.find(({ name }) => name === slice.stream);
-    if (!stream) {
-      found.push(`${slice.name} names stream ${slice.stream}, which the board does not have`);
+    const stream = slice.stream;
+    if (!board.streams.includes(stream)) {
+      found.push(`${slice.name} names stream ${stream.name}, which the board does not have`);
       continue;
     }
     const folder = join(root, 'feature', board.name, slice.name);
@@ -42,22 +42,27 @@ export const boardDisagreements = (board: Board, streams: readonly EventStreamDe
     if (slice.kind !== 'state-view') {
       found.push(...sameSet(`${slice.name}'s declared events`, slice.events, sources.decidedEventTypes(board.name, slice.name) ?? [], 'what its decider decides'));
     }
-    const module = sliceModule(load(join(folder, `${slice.name}.module`)));
-    if (!module) {
-      found.push(`feature/${board.name}/${slice.name}/${slice.name}.module.ts exports no Nest module`);
-      continue;
-    }
-    found.push(...sameSet(`${slice.name}'s triggers`, declaredTriggers(slice).map(describeTrigger), servedTriggers(module).map(describeTrigger), 'what its module serves'));
-    if (slice.kind === 'state-view') found.push(...viewDisagreements(slice, stream, sources, load(join(folder, `${slice.name}.projection`)), board.name));
-    if (slice.kind === 'automation') found.push(...automationDisagreements(slice, stream, sources, load(join(folder, `${slice.name}.reactor`)), board.name));
+    found.push(...triggerDisagreements(board, slice, folder, load));
+    if (slice.kind === 'state-view') found.push(...viewDisagreements(slice, stream));
+    if (slice.kind === 'automation') found.push(...automationDisagreements(slice, stream));
   }
   return found;
 };
 
-const viewDisagreements = (slice: StateViewSlice, stream: EventStreamDefinition, sources: SliceSources, exported: Exports, board: string): string[] => {
-  const [name] = sources.exportsOfType(board, slice.name, 'projection', 'Projection');
-  if (!name) return [`${slice.name}.projection.ts exports no Projection`];
-  const projection = exported[name] as Projection<Message<string, unknown>, unknown>;
+/** A slice reached from outside has a controller in its folder, listed by the board, serving exactly its triggers. */
+const triggerDisagreements = (board: Board, slice: Slice, folder: string, load: Load): string[] => {
+  const triggers = declaredTriggers(slice);
+  if (triggers.length === 0) return [];
+  const controller = sliceController(load(join(folder, `${slice.name}.controller`)));
+  if (!controller) return [`feature/${board.name}/${slice.name}/${slice.name}.controller.ts exports no controller`];
+  return [
+    ...(board.controllers.includes(controller) ? [] : [`${controller.name} is not among the ${board.name} board's controllers`]),
+    ...sameSet(`${slice.name}'s triggers`, triggers.map(describeTrigger), servedTriggers(controller).map(describeTrigger), 'what its controller serves'),
+  ];
+};
+
+const viewDisagreements = (slice: StateViewSlice, stream: EventStreamDefinition): string[] => {
+  const { projection } = slice;
   const fed = stream.eventTypes.filter((type) => projection.keyOf(sampleEvent(stream, type)) !== undefined);
   return [
     ...(projection.name === slice.view.name ? [] : [`${slice.name} declares view ${slice.view.name}, but its projection is named ${projection.name}`]),
@@ -65,11 +70,8 @@ const viewDisagreements = (slice: StateViewSlice, stream: EventStreamDefinition,
   ];
 };
 
-const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefinition, sources: SliceSources, exported: Exports, board: string): string[] => {
-  const [name] = sources.exportsOfType(board, slice.name, 'reactor', 'Reactor');
-  if (!name) return [`${slice.name}.reactor.ts exports no Reactor`];
-  const react = exported[name] as Reactor<Message<string, unknown>, Message<string, unknown>>;
-  const reactions = stream.eventTypes.map((type) => ({ type, commands: react({ event: sampleEvent(stream, type), metadata: testMetadata(1) }) }));
+const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefinition): string[] => {
+  const reactions = stream.eventTypes.map((type) => ({ type, commands: slice.react({ event: sampleEvent(stream, type), metadata: testMetadata(1) }) as readonly Message<string, unknown>[] }));
   const commands = [...new Set(reactions.flatMap(({ commands }) => commands.map(({ type }) => type)))];
   return [
     ...sameSet(`${slice.name}'s triggering events`, slice.reactsTo, reactions.filter(({ commands }) => commands.length > 0).map(({ type }) => type), 'the events its reactor answers'),
@@ -79,31 +81,27 @@ const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefi
 
 const declaredTriggers = (slice: Slice): readonly Trigger[] => (slice.kind === 'state-change' ? slice.triggers : slice.kind === 'state-view' ? slice.queries : []);
 
-/** The HTTP routes of the module's controllers and the subjects of its NATS triggers. */
-const servedTriggers = (module: Type): Trigger[] => {
-  const controllers = (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Type[];
-  const providers = (Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as unknown[];
-  const routes = controllers.flatMap((controller) => {
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    const prototype = controller.prototype as Record<string, unknown>;
-    return Object.getOwnPropertyNames(prototype).filter((method) => method !== 'constructor').flatMap((method): Trigger[] => {
+/** The HTTP routes and the NATS message patterns of a controller. */
+const servedTriggers = (controller: Type): Trigger[] => {
+  const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+  const prototype = controller.prototype as Record<string, unknown>;
+  return Object.getOwnPropertyNames(prototype)
+    .filter((method) => method !== 'constructor')
+    .flatMap((method): Trigger[] => {
       const handler = prototype[method];
       if (typeof handler !== 'function') return [];
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      if (path === undefined) return [];
+      const patterns = (Reflect.getMetadata(PATTERN_METADATA, handler) ?? []) as unknown[];
       const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] as 'GET' | 'PUT' | 'POST' | 'DELETE';
-      return [{ kind: 'http', method: verb, path: `/${[prefix, path].filter(Boolean).join('/')}` }];
+      return [
+        ...(path === undefined ? [] : [{ kind: 'http' as const, method: verb, path: `/${[prefix, path].filter(Boolean).join('/')}` }]),
+        ...patterns.filter((pattern): pattern is string => typeof pattern === 'string').map((subject) => ({ kind: 'nats' as const, subject })),
+      ];
     });
-  });
-  const subjects = providers.flatMap((provider): Trigger[] => {
-    const subject = typeof provider === 'function' ? (provider as { subject?: unknown }).subject : undefined;
-    return typeof subject === 'string' ? [{ kind: 'nats', subject }] : [];
-  });
-  return [...routes, ...subjects];
 };
 
-const sliceModule = (exported: Exports): Type | undefined =>
-  Object.values(exported).find((value): value is Type => typeof value === 'function' && Reflect.getMetadataKeys(value).includes(MODULE_METADATA.PROVIDERS));
+const sliceController = (exported: Exports): Type | undefined =>
+  Object.values(exported).find((value): value is Type => typeof value === 'function' && Reflect.getMetadataKeys(value).includes(PATH_METADATA));
 
 /** One event of a type, with its contract's example as data, for probing projections and reactors. */
 export const sampleEvent = (stream: EventStreamDefinition, type: string): Message<string, unknown> => ({

@@ -1,7 +1,7 @@
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
 import { eventsStoredBy, isAutomation, isStateView, type Board } from '@libs/event-model/board';
 import { COLUMN_WIDTH, headingLines, LABEL_WIDTH, layoutBoard, type Box } from '@libs/event-model/board-layout';
-import { boardPage } from '@libs/event-model/board-svg';
+import { boardIndexPage, boardPage, boardPagePath } from '@libs/event-model/board-svg';
 
 const inside = (inner: Box, outer: Box): boolean =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
@@ -43,11 +43,18 @@ describe('the Event Model board drawn from the declarations', () => {
   });
 
   it('renders a page that names every slice, command, view and event, with text escaped', () => {
-    const page = boardPage([HOTEL_BOARD]);
+    const page = boardPage(HOTEL_BOARD);
     const names = HOTEL_BOARD.slices.flatMap((slice) => [...headingLines(slice).title, slice.kind === 'state-view' ? slice.view.name : slice.command.name, ...eventsStoredBy(slice)]);
     expect(names.filter((name) => !page.includes(`>${name}<`))).toEqual([]);
     const hostile: Board = { ...HOTEL_BOARD, title: '<script>alert(1)</script>' };
-    expect(boardPage([hostile])).not.toContain('<script>');
-    expect(boardPage([HOTEL_BOARD])).toBe(page);
+    expect(boardPage(hostile)).not.toContain('<script>');
+    expect(boardIndexPage([hostile])).not.toContain('<script>');
+    expect(boardPage(HOTEL_BOARD)).toBe(page);
+  });
+
+  it('lists every board on the index page, linking each to its own page', () => {
+    const index = boardIndexPage([HOTEL_BOARD]);
+    expect(index).toContain(`<a href="${boardPagePath(HOTEL_BOARD)}">Hotel</a>`);
+    expect(boardPagePath(HOTEL_BOARD)).toBe('model/hotel.html');
   });
 });

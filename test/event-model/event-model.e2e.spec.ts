@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
 import { eventsStoredBy, isStateView } from '@libs/event-model/board';
+import { boardPagePath } from '@libs/event-model/board-svg';
+import { BOARDS } from '@app/boards';
 import { AppHarness } from '@test/app.harness';
 import { launchChromium, type Chromium } from '@test/chromium';
 
@@ -26,14 +28,18 @@ describe('the Event Model board at /model', () => {
     await harness?.dispose();
   });
 
-  it('is the page `npm run model` writes', async () => {
+  it('is the pages `npm run model` writes: an index of the boards, and a page for each', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'event-model-'));
     try {
-      const file = join(folder, 'board.html');
-      await promisify(execFile)('npx', ['tsx', 'scripts/model.ts', file], { cwd: process.cwd() });
-      const served = await fetch(`${base}/model`);
-      expect(served.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await served.text()).toBe(await readFile(file, 'utf8'));
+      await promisify(execFile)('npx', ['tsx', 'scripts/model.ts', folder], { cwd: process.cwd() });
+      const index = await fetch(`${base}/model`);
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await index.text()).toBe(await readFile(join(folder, 'index.html'), 'utf8'));
+      for (const board of BOARDS) {
+        const page = await fetch(`${base}/${boardPagePath(board)}`);
+        expect(await page.text()).toBe(await readFile(join(folder, boardPagePath(board)), 'utf8'));
+      }
+      expect((await fetch(`${base}/model/nowhere.html`)).status).toBe(404);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -45,6 +51,7 @@ describe('the Event Model board at /model', () => {
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.setViewportSize({ width: 2100, height: 1000 });
     await page.goto(`${base}/model`);
+    await page.click(`a[href="${boardPagePath(HOTEL_BOARD)}"]`);
     const counted = async (selector: string): Promise<string[]> => page.locator(`${selector} text:first-of-type`).allTextContents();
     expect((await counted('g.event')).sort()).toEqual(HOTEL_BOARD.slices.flatMap(eventsStoredBy).sort());
     expect(await counted('g.view')).toEqual(HOTEL_BOARD.slices.filter(isStateView).map(({ view }) => view.name));

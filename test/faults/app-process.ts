@@ -50,7 +50,7 @@ export class AppProcess {
   async start(): Promise<void> {
     if (this.child) throw new Error(`${this.name} is already running`);
     this.port = await freePort();
-    const env = { NATS_URL: this.natsUrl, PORT: String(this.port), LOG_LEVEL: 'log', SEED_DEMO_HOTEL: 'true', RATE_LIMIT_REQUESTS: '100000000', ...this.env };
+    const env = { NATS_URL: this.natsUrl, PORT: String(this.port), LOG_LEVEL: 'log', SEED_DEMO: 'true', RATE_LIMIT_REQUESTS: '100000000', ...this.env };
     const child = spawnChild([join(PROJECT_ROOT, 'dist/app/main.js')], env, 'pipe');
     this.child = child;
     this.record(`--- ${this.name} start ${++this.starts}, pid ${child.pid ?? '?'}, port ${this.port}\n`);

@@ -7,8 +7,9 @@ import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
-import { loadConfig } from '@adapter/runtime/app.config';
+import { viewsOf } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
+import { loadConfig } from '@adapter/config/app.config';
 import { NatsCluster } from '@libs/testing/nats-cluster';
 import { BookingLoad, bookingDiscrepancies, storedBookings } from './booking-load';
 import { startClusterApp, type ClusterApp } from './cluster-app';
@@ -105,7 +106,7 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
         await report({ retryBudgetMs: loadConfig({}).retryBudgetMs, failovers, bookings: load.outcomes.length, acknowledged: load.acknowledged().length, rivalRounds: rivals.rounds.length });
       }
 
-      await cluster.whole([HOTEL_STREAM.name, ...HOTEL_VIEWS.map(({ name }) => `KV_view-${name}`), `KV_${PROGRESS_BUCKET}`]);
+      await cluster.whole([HOTEL_STREAM.name, ...viewsOf(BOARDS).map(({ name }) => `KV_view-${name}`), `KV_${PROGRESS_BUCKET}`]);
       const stored = await storedBookings(observer.connection, observer.jsm);
       expect(bookingDiscrepancies([...load.outcomes, ...rivals.outcomes()], stored)).toEqual([]);
       expect(rivals.rounds.filter(({ statuses }) => statuses.filter(successful).length > 1)).toEqual([]);

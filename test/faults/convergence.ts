@@ -9,14 +9,16 @@ import type { NatsClient } from '@adapter/nats/nats.client';
 import { KvProjector } from '@adapter/projection/kv-projector';
 import { activeBucketOf } from '@adapter/projection/view-rebuild';
 import { parseViewEntry } from '@adapter/projection/view-store';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
+import { viewsOf } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
 import { bookingDiscrepancies, type BookingOutcome } from './booking-load';
 import { viewsBehind } from './view-progress';
 
-/** A view of the hotel: its name, and its rebuild from the stream into a given bucket, as the product replays it. */
-const VIEWS = HOTEL_VIEWS.map((view) => ({
+/** A view of the app's boards: its name, and its rebuild from the stream into a given bucket, as the product replays it. */
+const VIEWS = viewsOf(BOARDS).map((view) => ({
   name: view.name,
-  replayInto: (nats: NatsClient, bucket: string): Promise<number> => new KvProjector(nats, view).replayInto(bucket),
+  replayInto: (nats: NatsClient, bucket: string): Promise<number> =>
+    new KvProjector(nats, { stream: view.stream, filterSubject: view.subjects, projection: view.projection }).replayInto(bucket),
 }));
 
 /** Polls `condition` until it holds; `describe` says what was awaited, for the error. */

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { ActiveViewBucket, checkpointKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
-import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
+import { viewsOf } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
 
 /**
  * Views that have not yet applied the last message of the stream they read, each with where it stands.
@@ -13,8 +13,8 @@ import { HOTEL_VIEWS } from '@feature/hotel/hotel.views';
 export const viewsBehind = async (jsm: JetStreamManager, kvm: Kvm): Promise<string[]> => {
   const progress = await kvm.open(PROGRESS_BUCKET);
   const behind: string[] = [];
-  for (const { name, filterSubject } of HOTEL_VIEWS) {
-    const last = (await jsm.streams.getMessage(HOTEL_STREAM.name, { last_by_subj: filterSubject }))?.seq ?? 0;
+  for (const { name, subjects, stream } of viewsOf(BOARDS)) {
+    const last = (await jsm.streams.getMessage(stream.name, { last_by_subj: subjects }))?.seq ?? 0;
     const { bucket } = await new ActiveViewBucket(progress, name).read();
     const checkpoint = Number((await progress.get(checkpointKey(name, bucket)))?.string() ?? 0);
     if (checkpoint < last) behind.push(`view ${name} at ${checkpoint} of ${last}`);

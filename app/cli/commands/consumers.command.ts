@@ -2,9 +2,10 @@ import { AckPolicy, DeliverPolicy, type ConsumerInfo } from '@nats-io/jetstream'
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { checkpointKey, leaseKey, PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { activeBucketOf } from '@adapter/projection/view-rebuild';
-import { HOTEL_STREAM } from '@stream/hotel.stream';
-import { HOTEL_VIEWS, type HotelView } from '@feature/hotel/hotel.views';
+import type { StateViewSlice } from '@libs/event-model/board';
+import { BOARDS } from '@app/boards';
 import { JSON_FLAG, type CliCommand } from '../cli-command';
+import { VIEWS } from '../cli-sources';
 
 /** One reader of the stream and how far behind it is. */
 interface ConsumerLag {
@@ -35,8 +36,10 @@ export const consumersCommand: CliCommand = {
   run: async ({ out, nats }, args) => {
     const client = await nats();
     const rows: ConsumerLag[] = [];
-    for await (const info of client.jsm.consumers.list(HOTEL_STREAM.name)) if (info.config.durable_name) rows.push(durable(info));
-    for (const view of HOTEL_VIEWS) rows.push(await projector(client, view));
+    for (const stream of BOARDS.flatMap(({ streams }) => streams)) {
+      for await (const info of client.jsm.consumers.list(stream.name)) if (info.config.durable_name) rows.push(durable(info));
+    }
+    for (const view of VIEWS) rows.push(await projector(client, view));
     rows.sort((left, right) => left.name.localeCompare(right.name));
     if (args.flags.has('json')) {
       for (const row of rows) out.json(row);
@@ -59,7 +62,7 @@ const durable = (info: ConsumerInfo): ConsumerLag => ({
   detail: `redelivered ${info.num_redelivered}`,
 });
 
-const projector = async (nats: NatsClient, view: HotelView): Promise<ConsumerLag> => {
+const projector = async (nats: NatsClient, view: StateViewSlice): Promise<ConsumerLag> => {
   const progress = await nats.kvm.open(PROGRESS_BUCKET);
   const active = await activeBucketOf(nats, view.name);
   const checkpoint = Number((await progress.get(checkpointKey(view.name, active.bucket)))?.string() || 0);
@@ -68,8 +71,8 @@ const projector = async (nats: NatsClient, view: HotelView): Promise<ConsumerLag
   return {
     name: `view-${view.name}`,
     kind: 'view',
-    filter: view.filterSubject,
-    lag: await messagesAfter(nats, view.stream.name, view.filterSubject, checkpoint),
+    filter: view.subjects,
+    lag: await messagesAfter(nats, view.stream.name, view.subjects, checkpoint),
     position: checkpoint,
     detail: `bucket ${active.bucket}, ${holder}`,
   };

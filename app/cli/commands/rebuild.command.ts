@@ -29,7 +29,7 @@ export const rebuildCommand: CliCommand = {
     const graceMs = integerFlag(args, 'grace', 3_000);
     const client = await nats();
     const bar = new ProgressBar(out, `rebuild ${view.name}`, 'messages');
-    const result = await rebuildView(client, view, {
+    const result = await rebuildView(client, { stream: view.stream, filterSubject: view.subjects, projection: view.projection }, {
       keepOld: args.flags.has('keep-old'),
       graceMs,
       onProgress: ({ read, pending }) => bar.update({ done: read, total: read + pending }),

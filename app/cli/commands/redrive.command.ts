@@ -1,11 +1,11 @@
-import { Logger } from '@nestjs/common';
-import type { AutomationReactions } from '@adapter/runtime/automation.runner';
+import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import type { NatsClient } from '@adapter/nats/nats.client';
-import type { HotelEvent } from '@model/hotel/hotel.events';
-import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { HOTEL_AUTOMATIONS } from '@feature/hotel/hotel.automations';
+import type { AutomationReactions } from '@adapter/runtime/automation.runner';
+import { boardReactions } from '@adapter/runtime/board-automations';
+import { SliceHandlers } from '@libs/command/slice-handlers';
+import { BOARDS } from '@app/boards';
 import { flagValue, type ParsedArgs } from '../cli-args';
 import { CliError, UsageError } from '../cli-error';
 import type { CliCommand } from '../cli-command';
@@ -31,8 +31,7 @@ export const redriveCommand: CliCommand = {
   run: async ({ out, nats }, args) => {
     const client = await nats();
     const letters = await chosen(client, args);
-    const store = new JetStreamEventStore(client);
-    const automations = HOTEL_AUTOMATIONS.map((automation) => automation(store, new Logger('Re-drive')));
+    const automations = boardReactions(BOARDS, new SliceHandlers(BOARDS, new JetStreamEventStore(client), { maxAttempts: 5 }));
     let failed = 0;
     for (const letter of letters) {
       const { kept } = await redrive(client, letter, automations);
@@ -71,7 +70,7 @@ const chosen = async (nats: NatsClient, args: ParsedArgs): Promise<DeadLetter[]>
 };
 
 /** Re-drives one dead letter: removed once its reaction went through, else kept, saying why. */
-const redrive = async (nats: NatsClient, letter: DeadLetter, automations: readonly AutomationReactions<HotelEvent>[]): Promise<Outcome> => {
+const redrive = async (nats: NatsClient, letter: DeadLetter, automations: readonly AutomationReactions<never>[]): Promise<Outcome> => {
   if (letter.consumer.startsWith('view-')) {
     const view = letter.consumer.slice('view-'.length);
     return { kept: `a view applies events in stream order and cannot take one back out of order; repair it with a rebuild: npx nats-event-model rebuild ${view}` };
@@ -83,7 +82,7 @@ const redrive = async (nats: NatsClient, letter: DeadLetter, automations: readon
   const original = await nats.jsm.streams.getMessage(stream.name, { seq: letter.streamSequence }).catch(() => null);
   if (!original || original.subject !== letter.subject) return { kept: `${stream.name} #${letter.streamSequence} on ${letter.subject} is not in the stream` };
   try {
-    const events = decodeEvents<HotelEvent>(stream, { subject: original.subject, sequence: original.seq, body: original.string() });
+    const events = decodeEvents<never>(stream, { subject: original.subject, sequence: original.seq, body: original.string() });
     await automation.handle(events);
   } catch (error) {
     if (error instanceof UndecodableEvent) return { kept: `still not an event of ${stream.name} (${error.message}); nothing can apply it` };

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';
 import { DATE_PROPERTY } from '@adapter/http/api-operations';
-import { IsCalendarDate } from '@adapter/http/validators';
+import { IsCalendarDate } from '@adapter/edge/validators';
 import { RoomRef } from '../hotel.input';
 
 export class CleanupData {

@@ -1,8 +1,11 @@
 import type { AutomationSlice } from '@libs/event-model/board';
-import { roomDaySubjectFilter } from '@stream/hotel.stream';
+import type { HotelEvent } from '@model/hotel/hotel.events';
+import { HOTEL_STREAM, roomDaySubject, roomDaySubjectFilter } from '@stream/hotel.stream';
+import { scheduleCleaning, type RoomDayCleaningPlan, type ScheduleCleaning } from './schedule-cleaning.decider';
+import { onRoomBooked } from './schedule-cleaning.reactor';
 
 /** The bot schedules the cleaning of every booked room for its date, with a team. */
-export const SCHEDULE_CLEANING: AutomationSlice = {
+export const SCHEDULE_CLEANING: AutomationSlice<HotelEvent, ScheduleCleaning, RoomDayCleaningPlan> = {
   kind: 'automation',
   name: 'schedule-cleaning',
   title: 'Bot schedule cleaning for the date',
@@ -10,8 +13,11 @@ export const SCHEDULE_CLEANING: AutomationSlice = {
   subjects: roomDaySubjectFilter(),
   reactsTo: ['RoomBooked'],
   command: { name: 'ScheduleCleaning', fields: ['roomId', 'date', 'team'] },
-  stream: 'HOTEL',
+  stream: HOTEL_STREAM,
   events: ['CleanupScheduled'],
+  react: onRoomBooked,
+  decider: scheduleCleaning,
+  entity: ({ data }) => roomDaySubject(data.roomId, data.date),
   rules: [
     'react to booking: a booking asks for its cleaning',
     'other events ask for nothing',

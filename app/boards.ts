@@ -1,0 +1,8 @@
+import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
+import type { Board } from '@libs/event-model/board';
+
+/**
+ * The boards the app runs: the one list a new board is added to. Everything that must know every stream,
+ * view, automation, command subject or permission is derived from it.
+ */
+export const BOARDS: readonly Board[] = [HOTEL_BOARD];
