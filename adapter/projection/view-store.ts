@@ -1,5 +1,6 @@
 import type { KV, KvEntry } from '@nats-io/kv';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { RevisionTaken } from './view-documents';
 
 /** A view document as kept in its KV bucket: the document, and the last stream sequence applied to it. */
 export interface ViewEntry<D> {
@@ -27,8 +28,8 @@ export const encodeViewEntry = <D>(entry: ViewEntry<D>): string => JSON.stringif
 
 /** The compare-and-set on a KV entry lost against another writer. */
 export const isRevisionConflict = (error: unknown): boolean =>
-  error instanceof JetStreamApiError &&
-  (error.code === JetStreamApiCodes.StreamWrongLastSequence || error.code === 10164);
+  error instanceof RevisionTaken ||
+  (error instanceof JetStreamApiError && (error.code === JetStreamApiCodes.StreamWrongLastSequence || error.code === 10164));
 
 /** Reads a view document; `null` when the view has no entry for the key. */
 export const readView = async <D>(bucket: KV, key: string): Promise<StoredViewEntry<D> | null> =>

@@ -74,6 +74,9 @@ export class ViewWriter<E extends Message<string, unknown>, D> {
           if (!this.keepTrying()) throw error;
           this.logger.warn({ message: 'view write failed, retrying', key, attempt, error: String(error) });
           await sleep(Math.min(100 * 2 ** attempt, 5_000));
+        } else if (attempt > 0) {
+          // Lost again: the replica that answers reads may not have the winning write yet.
+          await sleep(Math.min(5 * 2 ** attempt, 250));
         }
         ({ current, expected } = await this.read(bucket, key));
       }

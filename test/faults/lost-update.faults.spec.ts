@@ -10,6 +10,8 @@ import { WrongExpectedSequence } from '@libs/event-store/event-store';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { ensureStream, eventStreamConfig } from '@adapter/topology/topology';
+import { viewDocuments } from '@adapter/projection/view-documents';
+import { isRevisionConflict } from '@adapter/projection/view-store';
 import { NatsCluster } from '@libs/testing/nats-cluster';
 import { booking, cleanup } from '@test/hotel.requests';
 import { putJson, startClusterApp, type ClusterApp } from './cluster-app';
@@ -91,6 +93,26 @@ describe('concurrent writers on an R3 stream of a 3-node cluster (nats-server is
       const first = await contend(subject, 0);
       await contend(subject, first);
       expect(await storedOn(PROBE_STREAM.name, subject)).toBe(2);
+    }
+  });
+
+  it(`lets exactly one of ${WRITERS} concurrent view-document writes win at each revision of an R3 bucket, new keys and existing ones, over ${ROUNDS} rounds`, async () => {
+    const bucket = 'view-lost-update-probe';
+    const kv = await writers[0]!.kvm.create(bucket, { history: 64, replicas: 3, storage: 'file' });
+    const documents = writers.map((writer) => viewDocuments(writer.requests, bucket, kv));
+    const contend = async (key: string, revision: number): Promise<number> => {
+      const answers = await Promise.allSettled(documents.map((document, index) => document.write(key, `writer ${index}`, revision)));
+      const winners = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+      const losers = answers.filter((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
+      expect(losers.every(({ reason }: { reason: unknown }) => isRevisionConflict(reason))).toBe(true);
+      expect(winners).toHaveLength(1);
+      return winners[0]!;
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const key = `k${round}`;
+      const first = await contend(key, 0);
+      await contend(key, first);
+      expect(await storedOn(`KV_${bucket}`, `$KV.${bucket}.${key}`)).toBe(2);
     }
   });
 
