@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { NatsServerProcess } from '@libs/nats-server/nats-server.process';
 
 export interface NatsClusterOptions {
@@ -61,7 +61,7 @@ export class NatsCluster {
       const observer = await connect({ servers, name: 'cluster-observer', maxReconnectAttempts: -1, reconnectTimeWait: 100 });
       const jsm = await jetstreamManager(observer, { timeout: 1_000, checkAPI: false });
       const cluster = new NatsCluster(nodes, names, storeRoot, observer, jsm, timeoutMs);
-      await cluster.metaLeader().catch(async (error: unknown) => {
+      await cluster.readyForPlacement().catch(async (error: unknown) => {
         await observer.close();
         throw error;
       });
@@ -92,6 +92,23 @@ export class NatsCluster {
   async metaLeader(): Promise<void> {
     await this.poll('a JetStream meta leader', async () => {
       await this.jsm.getAccountInfo();
+      return true;
+    });
+  }
+
+  /**
+   * Waits until JetStream can place a stream replicated on every node, by placing one. A meta leader is
+   * elected as soon as a majority of the nodes see each other, but it places a replicated stream only on
+   * peers it has heard from since: until the last node has reported in, creating a stream fails with
+   * "no suitable peers for placement" (on a busy machine, for seconds after the leader is known).
+   */
+  async readyForPlacement(): Promise<void> {
+    await this.metaLeader();
+    const probe = { name: 'PLACEMENT_PROBE', subjects: ['placement-probe.>'], num_replicas: this.nodes.length, storage: StorageType.Memory };
+    await this.poll(`a JetStream able to place a stream on all ${this.nodes.length} nodes`, async () => {
+      await this.jsm.streams.delete(probe.name).catch(() => false);
+      await this.jsm.streams.add(probe);
+      await this.jsm.streams.delete(probe.name);
       return true;
     });
   }
