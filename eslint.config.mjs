@@ -1,6 +1,47 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The floors of adapter/: each folder may import only the folders listed for it (and libs/, model/,
+ * stream/), so no import runs back up. A folder added to adapter/ is added here with what it stands on.
+ */
+const ADAPTER_FLOORS = {
+  nats: [],
+  telemetry: [],
+  topology: ['nats'],
+  'event-store': ['nats', 'telemetry', 'topology'],
+  config: ['nats', 'telemetry', 'event-store'],
+  consumer: ['nats', 'telemetry', 'event-store'],
+  projection: ['nats', 'telemetry', 'event-store', 'consumer'],
+  edge: ['telemetry'],
+  runtime: ['nats', 'telemetry', 'topology', 'event-store', 'config', 'consumer', 'projection', 'edge'],
+  http: ['telemetry', 'config', 'edge'],
+  transport: ['nats', 'telemetry', 'config', 'edge'],
+  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'edge', 'runtime'],
+  live: ['nats', 'telemetry', 'config', 'projection', 'edge', 'runtime', 'http'],
+  contracts: ['event-store', 'edge', 'http'],
+};
+const adapterFloors = Object.entries(ADAPTER_FLOORS).map(([folder, allowed]) => ({
+  files: [`adapter/${folder}/**/*.ts`],
+  ignores: ['**/*.spec.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: Object.keys(ADAPTER_FLOORS)
+              .filter((other) => other !== folder && !allowed.includes(other))
+              .map((other) => `@adapter/${other}/*`),
+            message: `adapter/${folder} stands on ${allowed.join(', ') || 'nothing else in adapter/'}: an import of a folder above it runs back up (see eslint.config.mjs)`,
+          },
+          { group: ['@feature/*', '@app/*'], message: 'adapter/ never imports a board or the app' },
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     // The Emmett peer (bench/peers/emmett/src) is its own project with its own dependencies and tsconfig.
@@ -42,10 +83,6 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['feature/*/*.module.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['libs/**/*.ts', 'model/**/*.ts', 'stream/**/*.ts'],
     ignores: ['libs/testing/**'],
     rules: {
@@ -55,6 +92,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...adapterFloors,
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },

@@ -33,7 +33,7 @@ export class NatsPermissionDenied extends Error {
   constructor(servers: string, options: { cause: PermissionViolationError }) {
     super(
       `the app's NATS user at ${withoutCredentials(servers)} may not ${options.cause.operation} to ${options.cause.subject}: ` +
-        'grant it the permissions the README lists under Security',
+        'grant it the permissions docs/operations.md lists under "Security: NATS"',
       options,
     );
     this.name = 'NatsPermissionDenied';

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import type { NatsAuth } from '@adapter/nats/nats-credentials';
+import { DEFAULT_RETRY_BUDGET_MS } from '@adapter/event-store/jetstream-event-store';
+import type { LogLevel } from '@adapter/telemetry/json.logger';
+import type { TracesExporter } from '@adapter/telemetry/tracing';
+
+export type { LogLevel, TracesExporter };
+
+/** Everything the app reads from its environment; see the configuration table in docs/operations.md. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** NATS server or cluster URLs; absent means the app starts its own embedded server. */
+  readonly natsUrl: string | undefined;
+  /** The app's credentials for the server at `natsUrl`; the embedded server gets a login made at each start instead. */
+  readonly natsAuth: NatsAuth | undefined;
+  readonly dataDir: string;
+  readonly embeddedNatsPort: number;
+  readonly logLevel: LogLevel;
+  /** Whether the boards' demo data is decided at start (`SEED_DEMO`; on by default with the embedded server). */
+  readonly seedDemo: boolean;
+  readonly streamReplicas: number;
+  readonly commandAttempts: number;
+  readonly retryBudgetMs: number;
+  readonly queryWaitMs: number;
+  readonly bodyLimitBytes: number;
+  /** Tokens accepted as credentials for mutations and live views; none means the API is open. */
+  readonly authTokens: readonly string[];
+  readonly liveHeartbeatMs: number;
+  readonly liveMaxQueuedBytes: number;
+  readonly liveMaxSubscriptions: number;
+  /** Requests (and `/live` upgrades) one client may make per `rateLimitWindowMs`; a client is its accepted token, else its IP. */
+  readonly rateLimitRequests: number;
+  readonly rateLimitWindowMs: number;
+  /** Whether this instance runs the views' projectors; one without them still answers queries from the buckets. */
+  readonly runViewProjectors: boolean;
+  /** Whether this instance runs the automations (the bot); one without them still creates their consumers. */
+  readonly runAutomations: boolean;
+  /** A view further behind its stream than this (in stream sequences) makes `GET /ready` answer 503. */
+  readonly readyMaxLagMessages: number;
+  /** Where finished spans go: nowhere (trace context is still carried), or logged as JSON lines. */
+  readonly tracesExporter: TracesExporter;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+const TRACES_EXPORTERS: readonly TracesExporter[] = ['none', 'console'];
+
+/**
+ * Thrown at start-up for a setting that cannot work, naming the variable to fix. `value` is shown,
+ * so secrets pass `<redacted>`; without a value, `expected` says what is missing or conflicting.
+ */
+export class InvalidConfiguration extends Error {
+  constructor(variable: string, value: string | undefined, expected: string) {
+    super(value === undefined ? `${variable}: ${expected}` : `${variable}=${value} is not valid: expected ${expected}`);
+    this.name = 'InvalidConfiguration';
+  }
+}
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const natsUrl = env.NATS_URL?.trim() || undefined;
+  const logLevel = (env.LOG_LEVEL ?? 'log') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new InvalidConfiguration('LOG_LEVEL', logLevel, LOG_LEVELS.join(' | '));
+  const tracesExporter = (env.OTEL_TRACES_EXPORTER || 'none') as TracesExporter;
+  if (!TRACES_EXPORTERS.includes(tracesExporter)) throw new InvalidConfiguration('OTEL_TRACES_EXPORTER', tracesExporter, TRACES_EXPORTERS.join(' | '));
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: env.HOST ?? '127.0.0.1',
+    natsUrl,
+    natsAuth: natsAuth(env, natsUrl),
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    embeddedNatsPort: integer(env, 'EMBEDDED_NATS_PORT', 4222, 0, 65_535),
+    logLevel,
+    seedDemo: boolean(env, 'SEED_DEMO', natsUrl === undefined),
+    streamReplicas: integer(env, 'STREAM_REPLICAS', 1, 1, 5),
+    commandAttempts: integer(env, 'COMMAND_ATTEMPTS', 5, 1, 100),
+    retryBudgetMs: integer(env, 'NATS_RETRY_BUDGET_MS', DEFAULT_RETRY_BUDGET_MS, 0, 600_000),
+    queryWaitMs: integer(env, 'QUERY_WAIT_MS', 5_000, 0, 60_000),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16_384, 1_024, 10_485_760),
+    authTokens: tokens(env, 'AUTH_TOKENS'),
+    liveHeartbeatMs: integer(env, 'LIVE_HEARTBEAT_MS', 15_000, 100, 300_000),
+    liveMaxQueuedBytes: integer(env, 'LIVE_MAX_QUEUED_BYTES', 1_048_576, 1_024, 268_435_456),
+    liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
+    rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 1_000, 1, 100_000_000),
+    rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
+    runViewProjectors: boolean(env, 'RUN_VIEW_PROJECTORS', true),
+    runAutomations: boolean(env, 'RUN_AUTOMATIONS', true),
+    readyMaxLagMessages: integer(env, 'READY_MAX_LAG_MESSAGES', 1_000, 0, 1_000_000_000),
+    tracesExporter,
+  };
+};
+
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new InvalidConfiguration(name, raw, `an integer from ${min} to ${max}`);
+  return value;
+};
+
+const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new InvalidConfiguration(name, raw, 'true or false');
+};
+
+/**
+ * At most one kind of NATS credentials, and only for an external server. A secret's value never
+ * appears in an error: only the variable's name. Also read by the project's CLI.
+ */
+export const natsAuth = (env: NodeJS.ProcessEnv, natsUrl: string | undefined): NatsAuth | undefined => {
+  const user = env.NATS_USER?.trim() || undefined;
+  const password = env.NATS_PASSWORD || undefined;
+  const token = env.NATS_TOKEN || undefined;
+  const creds = env.NATS_CREDS?.trim() || undefined;
+  const set = (['NATS_USER', 'NATS_PASSWORD', 'NATS_TOKEN', 'NATS_CREDS'] as const).filter((name) => env[name]);
+  if (set.length === 0) return undefined;
+  if (!natsUrl) {
+    throw new InvalidConfiguration('NATS_URL', undefined, `must be set when ${set.join(' and ')} is: credentials are for an external server; the embedded one makes its own`);
+  }
+  const kinds = [user ?? password, token, creds].filter((value) => value !== undefined).length;
+  if (kinds > 1) {
+    throw new InvalidConfiguration(set.join(', '), undefined, 'set one kind of NATS credentials only: NATS_USER and NATS_PASSWORD, or NATS_TOKEN, or NATS_CREDS');
+  }
+  if (token !== undefined) return { kind: 'token', token };
+  if (creds !== undefined) return { kind: 'creds', file: resolve(creds) };
+  if (user === undefined) throw new InvalidConfiguration('NATS_USER', undefined, 'must be set with NATS_PASSWORD');
+  if (password === undefined) throw new InvalidConfiguration('NATS_PASSWORD', undefined, 'must be set with NATS_USER');
+  return { kind: 'password', user, password };
+};
+
+/** A comma-separated list of secrets; each must be long enough not to be guessed. */
+const tokens = (env: NodeJS.ProcessEnv, name: string): readonly string[] => {
+  const values = (env[name] ?? '').split(',').map((token) => token.trim()).filter(Boolean);
+  if (values.some((token) => token.length < 16)) throw new InvalidConfiguration(name, '<redacted>', 'tokens of at least 16 characters, separated by commas');
+  return values;
+};
