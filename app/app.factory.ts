@@ -6,9 +6,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Board } from '@libs/event-model/board';
 import type { AppConfig } from '@adapter/config/app.config';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/edge/command-reply';
-import { CommandReplyInterceptor } from '@adapter/edge/command-reply.interceptor';
 import { ProblemFilter } from '@adapter/edge/problem.filter';
 import { ClientThrottle } from '@adapter/http/client-throttle';
+import { serveCommandReplies } from '@adapter/http/command-replies';
 import { instrumentHttp } from '@adapter/http/http-telemetry';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
@@ -54,11 +54,11 @@ export const createApp = async (config: AppConfig & { natsUrl: string }, boards:
   });
   const telemetry = app.get(CommandTelemetry);
   instrumentHttp(app.getHttpAdapter().getInstance(), telemetry);
+  serveCommandReplies(app.getHttpAdapter().getInstance());
   // Secure headers by helmet, its policy parsed once at start and set on every response.
   const secureHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   app.useGlobalFilters(app.get(ProblemFilter));
-  app.useGlobalInterceptors(new CommandReplyInterceptor());
   const throttle = app.get(ClientThrottle);
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
   app.connectMicroservice({ strategy: app.get(NatsCommandTransport) }, { inheritAppConfig: true });

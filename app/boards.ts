@@ -1,8 +1,9 @@
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
+import { REMINDER_BOARD } from '@feature/reminder/reminder.board';
 import type { Board } from '@libs/event-model/board';
 
 /**
  * The boards the app runs: the one list a new board is added to. Everything that must know every stream,
  * view, automation, command subject or permission is derived from it.
  */
-export const BOARDS: readonly Board[] = [HOTEL_BOARD];
+export const BOARDS: readonly Board[] = [HOTEL_BOARD, REMINDER_BOARD];

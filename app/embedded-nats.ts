@@ -3,8 +3,10 @@ import { isStateView, type Board } from '@libs/event-model/board';
 import type { NatsPermissions } from '@libs/nats-server/embedded-config';
 import { EMBEDDED_FILES, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM } from '@stream/timers.stream';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
-import { bucketKeySubject, PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
+import { bucketKeySubject } from '@adapter/nats/kv-writes';
+import { PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
 import { COMMAND_REPLY_PREFIX } from '@adapter/transport/nats-command.transport';
 
 /** The account of the embedded server that holds the boards' streams, buckets and users. */
@@ -19,9 +21,9 @@ export const viewBucketsOf = (boards: readonly Board[]): readonly string[] =>
 
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
- * acknowledgements and flow-control answers, appends to its boards' streams, writes to their view buckets
- * and to the projectors' leases and checkpoints, replies to command senders' inboxes; it listens to its
- * boards' commands and to its own inboxes.
+ * acknowledgements and flow-control answers, appends to its boards' streams, writes to their view buckets,
+ * to the projectors' leases and checkpoints and to the timers and their registry, replies to command senders'
+ * inboxes; it listens to its boards' commands and to its own inboxes.
  */
 export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
   publish: [
@@ -30,7 +32,8 @@ export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions =>
     '$JS.FC.>',
     ...boards.flatMap(({ streams }) => streams.flatMap(({ subjects }) => subjects)),
     ...DEAD_LETTER_STREAM.subjects,
-    ...[...viewBucketsOf(boards), PROGRESS_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
+    ...TIMERS_STREAM.subjects,
+    ...[...viewBucketsOf(boards), PROGRESS_BUCKET, TIMER_REGISTRY_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
     `${COMMAND_REPLY_PREFIX}>`,
   ],
   subscribe: [...boards.map(({ commandSubjects }) => commandSubjects), `${APP_INBOX_PREFIX}.>`],

@@ -65,9 +65,22 @@ export class AppHarness {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  async put(path: string, payload: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  put(path: string, payload: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.send('PUT', path, payload, headers);
+  }
+
+  post(path: string, payload: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.send('POST', path, payload, headers);
+  }
+
+  async delete(path: string): Promise<HttpAnswer> {
+    const response = await this.app.inject({ method: 'DELETE', url: path });
+    return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
+  }
+
+  private async send(method: 'PUT' | 'POST', path: string, payload: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    const response = await this.app.inject({ method: 'PUT', url: path, payload: body, headers: { 'content-type': 'application/json', ...headers } });
+    const response = await this.app.inject({ method, url: path, payload: body, headers: { 'content-type': 'application/json', ...headers } });
     return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
   }
 

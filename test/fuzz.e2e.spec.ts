@@ -161,6 +161,49 @@ const registeredRoutes = (hotel: AppHarness): string[] => {
   return routes;
 };
 
+const REMINDERS = '/api/v1/reminders';
+/** The reminders' routes, each with what the fuzzer sends it (in the reminder cases below). */
+const REMINDER_ROUTES: Readonly<Record<string, string>> = {
+  [`POST ${REMINDERS}`]: 'a definition',
+  [`GET ${REMINDERS}`]: 'a status, a limit and a cursor',
+  [`GET ${REMINDERS}/:id`]: 'an id',
+  [`DELETE ${REMINDERS}/:id`]: 'an id',
+};
+/** The reminders' NATS commands, and the body of each as a model. */
+const REMINDER_COMMANDS: Readonly<Record<string, 'definition' | 'cancellation'>> = {
+  'cmd.reminder.cancel-reminder': 'cancellation',
+  'cmd.reminder.define-reminder': 'definition',
+};
+const badCount: fc.Arbitrary<Json> = fc.oneof(
+  fc.integer({ max: -1 }),
+  fc.double({ noInteger: true, noNaN: true }),
+  fc.integer({ min: 31_622_401, max: 2 ** 40 }),
+  fc.constantFrom<Json>('30', '', null, true, [], {}, 1e21),
+);
+const badAddress: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>('', 'tomorrow', 'ftp://127.0.0.1/', 'file:///etc/passwd', 'http://user:pw@127.0.0.1/', 'javascript:alert(1)', 'http://', 5, null, [], {}),
+  fc.string({ maxLength: 30 }).filter((text) => !URL.canParse(text)),
+  fc.constant(`http://127.0.0.1/${'x'.repeat(2_100)}`),
+);
+/** Definitions the reminders refuse: each broken field, the address missing, unknown keys, anything not a JSON object. */
+const badDefinitions: fc.Arbitrary<BadInput> = fc.oneof(
+  fc.tuple(fc.constantFrom('hours', 'minutes', 'seconds'), badCount).map(([field, value]): BadInput => ({ body: JSON.stringify({ [field]: value, address: 'http://127.0.0.1:1/' }), status: 400, field })),
+  badAddress.map((address): BadInput => ({ body: JSON.stringify({ seconds: 30, address }), status: 400, field: 'address' })),
+  fc.constant<BadInput>({ body: JSON.stringify({ seconds: 30 }), status: 400, field: 'address' }),
+  fc.tuple(unknownKey.filter((key) => !['hours', 'minutes', 'seconds', 'address'].includes(key)), fc.jsonValue()).map(([key, value]): BadInput => ({
+    body: JSON.stringify({ seconds: 30, address: 'http://127.0.0.1:1/', [key]: value }),
+    status: 400,
+    field: key,
+  })),
+  fc.jsonValue().filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)).map((value): BadInput => ({ body: JSON.stringify(value), status: 400, field: '' })),
+  fc.string({ maxLength: 40 }).map((text) => `{"seconds":${text}`).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }).map((body): BadInput => ({ body, status: 400, field: '' })),
+  fc.integer({ min: 16_385, max: 100_000 }).map((length): BadInput => ({ body: JSON.stringify({ seconds: 30, address: 'http://127.0.0.1:1/', padding: 'x'.repeat(length) }), status: 413 })),
+);
+const badUuid: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('1', 'not-a-uuid', '*', '>', 'a.b', ' ', '5d0f0b2c-1e2a-4c7b-9f7e-1a2b3c4d5e6', '5d0f0b2c1e2a4c7b9f7e1a2b3c4d5e6f0'),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((text) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)),
+);
+
 const RUNS = { numRuns: 150 };
 
 describe('fuzzing every endpoint and every NATS command', () => {
@@ -184,7 +227,10 @@ describe('fuzzing every endpoint and every NATS command', () => {
     expect(mutations.length).toBeGreaterThan(0);
     expect(mutations.map((route) => route.slice('PUT /mutation/'.length)).sort()).toEqual(Object.keys(COMMANDS).sort());
     expect(queries.map((route) => route.slice('GET '.length)).sort()).toEqual(Object.keys(QUERIES).sort());
-    expect(hotel.app.get(NatsCommandTransport).served.map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(routes.filter((route) => route.includes(REMINDERS)).sort()).toEqual(Object.keys(REMINDER_ROUTES).sort());
+    const served = hotel.app.get(NatsCommandTransport).served;
+    expect(served.filter((subject) => subject.startsWith('cmd.hotel.')).map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(served.filter((subject) => !subject.startsWith('cmd.hotel.')).sort()).toEqual(Object.keys(REMINDER_COMMANDS).sort());
   });
 
   it.each(Object.keys(COMMANDS))('PUT /mutation/%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {
@@ -241,6 +287,61 @@ describe('fuzzing every endpoint and every NATS command', () => {
       RUNS,
     );
     expect(await streamsState()).toEqual(before);
+  });
+
+  const reminderCount = async () => hotel.lastSequence('REMINDER');
+
+  it('POST /api/v1/reminders and cmd.reminder.define-reminder refuse every bad definition with a 4xx problem naming the field, writing nothing', async () => {
+    const before = await reminderCount();
+    await fc.assert(
+      fc.asyncProperty(badDefinitions, async (input) => {
+        const response = await hotel.app.inject({ method: 'POST', url: REMINDERS, payload: input.body, headers: { 'content-type': 'application/json' } });
+        expect(response.statusCode).toBe(input.status);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const reply = await hotel.observer.request('cmd.reminder.define-reminder', input.body, { timeout: 5_000 });
+        expect(reply.headers?.get('Status')).toBe(String(input.status));
+        if (input.field === undefined) return;
+        expect(response.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toContain(input.field);
+        expect(reply.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toContain(input.field);
+      }),
+      RUNS,
+    );
+    expect(await reminderCount()).toBe(before);
+  });
+
+  it('GET and DELETE /api/v1/reminders/:id and cmd.reminder.cancel-reminder refuse any id that is not a reminder\'s UUID, naming it, writing nothing', async () => {
+    const before = await reminderCount();
+    await fc.assert(
+      fc.asyncProperty(badUuid, async (id) => {
+        for (const method of ['GET', 'DELETE'] as const) {
+          const response = await hotel.app.inject({ method, url: `${REMINDERS}/${encodeURIComponent(id)}` });
+          expect([400, 404]).toContain(response.statusCode);
+          expect(response.headers['content-type']).toContain('application/problem+json');
+          if (response.statusCode === 400) expect(response.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field)).toEqual(['id']);
+        }
+        const reply = await hotel.observer.request('cmd.reminder.cancel-reminder', JSON.stringify({ id }), { timeout: 5_000 });
+        expect(reply.headers?.get('Status')).toBe('400');
+      }),
+      RUNS,
+    );
+    expect(await reminderCount()).toBe(before);
+  });
+
+  it('GET /api/v1/reminders answers any status, limit and cursor with a 2xx or a 400 naming exactly the bad ones', async () => {
+    const value = (good: readonly string[]) => fc.oneof(fc.constantFrom(...good), fc.string({ maxLength: 12 }));
+    await fc.assert(
+      fc.asyncProperty(value(['Active', 'Failed']), value(['1', '200']), value(['5d0f0b2c-1e2a-4c7b-9f7e-1a2b3c4d5e6f']), async (status, limit, after) => {
+        const response = await hotel.app.inject({ method: 'GET', url: `${REMINDERS}?status=${encodeURIComponent(status)}&limit=${encodeURIComponent(limit)}&after=${encodeURIComponent(after)}` });
+        const invalid = [
+          ...(['Active', 'Completed', 'Failed', 'Cancelled'].includes(status) ? [] : ['status']),
+          ...(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 200 ? [] : ['limit']),
+          ...(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after) ? [] : ['after']),
+        ];
+        expect(response.statusCode).toBe(invalid.length === 0 ? 200 : 400);
+        if (invalid.length > 0) expect(response.json<{ errors: { field: string }[] }>().errors.map(({ field }) => field).sort()).toEqual(invalid.sort());
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('stays healthy after all of it: a good booking is stored, shown and scheduled for cleaning', async () => {

@@ -37,15 +37,22 @@ describe('operations: health, readiness and metrics', () => {
     const checks = ready.body.checks as { name: string; ready: boolean }[];
     expect(checks.map((check) => check.name).sort()).toEqual([
       'automation automation-schedule-cleaning',
+      'automation effect-call-back',
+      'automation timer-elapse-reminder',
       'bucket projectors',
+      'bucket timers',
       'bucket view-booking-board',
       'bucket view-cleanup-schedule',
+      'bucket view-reminder-status',
       'bucket view-room-list',
       'nats',
       'stream DEAD_LETTER',
       'stream HOTEL',
+      'stream REMINDER',
+      'stream TIMERS',
       'view booking-board',
       'view cleanup-schedule',
+      'view reminder-status',
       'view room-list',
     ]);
     expect(checks.every((check) => check.ready)).toBe(true);

@@ -12,6 +12,10 @@ export interface AppConfig {
   readonly host: string;
   /** NATS server or cluster URLs; absent means the app starts its own embedded server. */
   readonly natsUrl: string | undefined;
+  /** Whether the app runs on its own nats-server (no `NATS_URL` was given): some settings default differently then. */
+  readonly embeddedNats: boolean;
+  /** The environment the configuration was read from: the boards' own settings are read from it too (`BoardSettings`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** The app's credentials for the server at `natsUrl`; the embedded server gets a login made at each start instead. */
   readonly natsAuth: NatsAuth | undefined;
   readonly dataDir: string;
@@ -66,6 +70,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     port: integer(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST ?? '127.0.0.1',
     natsUrl,
+    embeddedNats: natsUrl === undefined,
+    env,
     natsAuth: natsAuth(env, natsUrl),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     embeddedNatsPort: integer(env, 'EMBEDDED_NATS_PORT', 4222, 0, 65_535),

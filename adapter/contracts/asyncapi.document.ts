@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { isAutomation, isStateChange, isStateView, type Board, type Slice } from '@libs/event-model/board';
+import { isAutomation, isEffect, isStateView, isTimer, type Board, type Slice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
 import type { EventStreamDefinition, StreamEntity } from '@libs/event-model/event-stream';
 import { batchMessageName, eventComponents } from './asyncapi.events';
@@ -58,7 +58,9 @@ const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<st
   };
   if (isStateView(slice)) add('reads', slice.events, `The state view ${slice.view.name} folds these events into its KV bucket.`);
   if (isAutomation(slice)) add('reads', slice.reactsTo, `${slice.actor} reacts with ${slice.command.name}, on its own durable consumer.`);
-  if (isStateChange(slice) || isAutomation(slice)) add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`);
+  if (isTimer(slice)) add('reads', slice.reactsTo, `They set or clear the timers of ${slice.name}; a due timer decides ${slice.command.name}.`);
+  if (isEffect(slice)) add('reads', slice.reactsTo, `${slice.actor} is reached through ${slice.sender.name}; the outcome is recorded with ${slice.command.name}.`);
+  if (!isStateView(slice)) add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`);
   return operations;
 };
 

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { isAutomation, isStateChange, isStateView, type Board, type StateChangeSlice } from '@libs/event-model/board';
+import { isStateChange, type Board, type StateChangeSlice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
 import { CORRELATION_HEADER } from '@adapter/edge/command-reply';
 import { PROBLEM_CONTENT_TYPE } from '@adapter/edge/problem';
@@ -86,11 +86,12 @@ const requestMessage = (slice: StateChangeSlice, name: string, openApi: OpenAPIO
   };
 };
 
-/** The dead-letter channel: every automation's and view's consumer puts there what it cannot process. */
+/** How the consumer of each kind of slice is named, as its dead letters name it. */
+const CONSUMER_PREFIX = { 'state-view': 'view-', automation: 'automation-', timer: 'timer-', effect: 'effect-' } as const;
+
+/** The dead-letter channel: every automation's, timer's, effect's and view's consumer puts there what it cannot process. */
 export const deadLetterChannel = (boards: readonly Board[], deadLetter: DeadLetterSource) => {
-  const consumers = boards.flatMap(({ slices }) => slices).flatMap((slice) =>
-    isAutomation(slice) ? [`automation-${slice.name}`] : isStateView(slice) ? [`view-${slice.name}`] : [],
-  );
+  const consumers = boards.flatMap(({ slices }) => slices).flatMap((slice) => (slice.kind === 'state-change' ? [] : [`${CONSUMER_PREFIX[slice.kind]}${slice.name}`]));
   const channel = deadLetter.name;
   const header = (description: string): JsonSchema => ({ type: 'string', description });
   return {
@@ -99,7 +100,7 @@ export const deadLetterChannel = (boards: readonly Board[], deadLetter: DeadLett
         address: deadLetter.subject,
         title: 'Dead letters',
         description: `Messages a consumer could not process, kept in the JetStream stream \`${deadLetter.name}\` for inspection and re-drive.`,
-        parameters: { consumer: { description: 'The consumer that gave up: `automation-<slice>` or `view-<slice>`', examples: consumers } },
+        parameters: { consumer: { description: 'The consumer that gave up: `automation-<slice>`, `timer-<slice>`, `effect-<slice>` or `view-<slice>`', examples: consumers } },
         messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
       },
     },

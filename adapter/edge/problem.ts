@@ -32,13 +32,14 @@ const titleOf = (code: string): string => {
 /** The one place where errors become problem details, for HTTP and for NATS replies alike. */
 export const toProblem = (error: unknown): Problem => {
   if (error instanceof RuleViolation) {
+    // The rule's details first: a detail named like a field of the problem (`status`, say) never replaces it.
     return {
+      ...error.details,
       type: problemType(error.code),
       title: titleOf(error.code),
       status: 409,
       detail: error.message,
       rule: error.code,
-      ...error.details,
     };
   }
   if (error instanceof InvalidInput) {

@@ -3,7 +3,8 @@ import type { KV, KvWatchEntry } from '@nats-io/kv';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { QueuedIterator } from '@nats-io/nats-core';
 import type { NatsClient } from '@adapter/nats/nats.client';
-import { bucketKeySubject, type ActiveBucket } from '@adapter/projection/view-buckets';
+import { bucketKeySubject } from '@adapter/nats/kv-writes';
+import type { ActiveBucket } from '@adapter/projection/view-buckets';
 import { parseViewEntry } from '@adapter/projection/view-store';
 import type { LiveValue } from './live.protocol';
 

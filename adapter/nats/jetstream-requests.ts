@@ -17,11 +17,8 @@ export interface StreamMessage {
   readonly body: string;
 }
 
-/** Which message of a stream to get: by sequence, or the first of a subject at or after a sequence. */
-export interface StreamMessageQuery {
-  readonly seq: number;
-  readonly next_by_subj?: string;
-}
+/** Which message of a stream to get: by sequence, the first of a subject at or after a sequence, or the last of a subject. */
+export type StreamMessageQuery = { readonly seq: number; readonly next_by_subj?: string } | { readonly last_by_subj: string };
 
 /** Resolution interval of request deadlines: a request fails between its timeout and this much later. */
 const DEADLINE_TICK_MS = 50;

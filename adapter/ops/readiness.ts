@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM } from '@stream/timers.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { APP_CONFIG } from '@adapter/config/app-config.token';
@@ -48,8 +49,8 @@ export class Readiness {
 
   private async run(): Promise<ReadinessReport> {
     if (!this.nats.isConnected) return report([{ name: 'nats', ready: false, detail: 'not connected; the client is reconnecting' }]);
-    const streams = [...this.boards.flatMap(({ streams: own }) => own.map(({ name }) => name)), DEAD_LETTER_STREAM.name];
-    const buckets = [...this.watched.views.map((view) => view.bucketName), PROGRESS_BUCKET];
+    const streams = [...this.boards.flatMap(({ streams: own }) => own.map(({ name }) => name)), DEAD_LETTER_STREAM.name, ...(this.watched.timers ? [TIMERS_STREAM.name] : [])];
+    const buckets = [...this.watched.views.map((view) => view.bucketName), PROGRESS_BUCKET, ...(this.watched.timers ? [TIMER_REGISTRY_BUCKET] : [])];
     const checks = await Promise.all([
       ...streams.map((stream) => this.exists(`stream ${stream}`, this.nats.jsm.streams.info(stream))),
       ...buckets.map((bucket) => this.exists(`bucket ${bucket}`, this.nats.jsm.streams.info(`KV_${bucket}`))),

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BoardAutomations } from '@adapter/runtime/board-automations';
+import { BoardTimers } from '@adapter/runtime/board-timers';
 import { BoardViews } from '@adapter/runtime/board-views';
 import type { WatchedAutomation, WatchedView } from './consumer-figures';
 
-/** The app's state views and automations, as its boards declare them, for readiness and metrics. */
+/** The app's state views and its automations, timers and effects (each a durable consumer), as its boards declare them, for readiness and metrics. */
 @Injectable()
 export class WatchedConsumers {
   readonly views: readonly WatchedView[];
   readonly automations: readonly WatchedAutomation[];
 
-  constructor(@Inject(BoardViews) views: BoardViews, @Inject(BoardAutomations) automations: BoardAutomations) {
+  /** Whether the app keeps timers: then the TIMERS stream and its registry are needed. */
+  readonly timers: boolean;
+
+  constructor(@Inject(BoardViews) views: BoardViews, @Inject(BoardAutomations) automations: BoardAutomations, @Inject(BoardTimers) timers: BoardTimers) {
     this.views = views.all.map(({ projector }) => projector);
-    this.automations = automations.all.map(({ consumer }) => consumer);
+    this.automations = [...automations.all.map(({ consumer }) => consumer), ...timers.consumers];
+    this.timers = timers.needed;
   }
 }

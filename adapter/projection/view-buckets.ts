@@ -13,8 +13,6 @@ export const bucketName = (projection: string): string => `view-${projection}`;
 /** A view's other bucket, the one a blue/green rebuild fills while the first serves: `view-<projection name>-green`. */
 export const greenBucketName = (projection: string): string => `${bucketName(projection)}-green`;
 
-/** The subject a bucket keeps `key` under: `$KV.<bucket>.<key>`. */
-export const bucketKeySubject = (bucket: string, key: string): string => `$KV.${bucket}.${key}`;
 
 /** Both buckets a view may live in; a rebuild always fills the one that is not active. */
 export const viewBuckets = (projection: string): readonly [string, string] => [bucketName(projection), greenBucketName(projection)];

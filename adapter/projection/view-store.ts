@@ -1,6 +1,6 @@
 import type { KV, KvEntry } from '@nats-io/kv';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
-import { RevisionTaken } from './view-documents';
+import { RevisionTaken } from '@adapter/nats/kv-writes';
 
 /** A view document as kept in its KV bucket: the document, and the last stream sequence applied to it. */
 export interface ViewEntry<D> {

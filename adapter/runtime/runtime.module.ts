@@ -9,10 +9,11 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { Board } from '@libs/event-model/board';
+import { settingsOf, type Board } from '@libs/event-model/board';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { APP_CONFIG } from '@adapter/config/app-config.token';
 import type { AppConfig } from '@adapter/config/app.config';
+import { BoardSettings } from '@adapter/config/board-settings';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { AppMetrics } from '@adapter/telemetry/app-metrics';
@@ -20,6 +21,7 @@ import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { Tracing } from '@adapter/telemetry/tracing';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { BoardAutomations } from './board-automations';
+import { BoardTimers } from './board-timers';
 import { BoardViews } from './board-views';
 import { APP_BOARDS, EVENT_STORE } from './boards.token';
 import { seedDemoData } from './demo-data';
@@ -30,7 +32,8 @@ import { SliceHandlers } from '@libs/command/slice-handlers';
  * handler per state change, one projector per view and one durable consumer per automation, all made from
  * the boards' manifests, and the boards' controllers. At start it creates every board's streams (and the
  * dead letters), then the views' buckets and the automations' consumers, then starts those this instance
- * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`); once the app is up it decides the demo data (`SEED_DEMO`).
+ * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`: automations, timers and effects); once the app is up it
+ * decides the demo data (`SEED_DEMO`).
  */
 @Global()
 @Module({})
@@ -43,6 +46,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     private readonly handlers: SliceHandlers,
     private readonly views: BoardViews,
     private readonly automations: BoardAutomations,
+    private readonly timers: BoardTimers,
   ) {}
 
   static forBoards(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
@@ -71,13 +75,20 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
           inject: [NatsClient],
           useFactory: (nats: NatsClient) => new BoardViews(boards, nats, { replicas: config.streamReplicas, queryWaitMs: config.queryWaitMs }),
         },
+        { provide: BoardSettings, useFactory: () => new BoardSettings(settingsOf(boards), config.env, config.embeddedNats) },
+        {
+          provide: BoardTimers,
+          inject: [NatsClient, SliceHandlers, BoardSettings, CommandTelemetry, AppMetrics],
+          useFactory: (nats: NatsClient, handlers: SliceHandlers, settings: BoardSettings, telemetry: CommandTelemetry, metrics: AppMetrics) =>
+            new BoardTimers(boards, nats, { replicas: config.streamReplicas, handlers, settings, telemetry, metrics }),
+        },
         {
           provide: BoardAutomations,
           inject: [NatsClient, SliceHandlers, CommandTelemetry],
           useFactory: (nats: NatsClient, handlers: SliceHandlers, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, telemetry),
         },
       ],
-      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations],
+      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardSettings],
     };
   }
 
@@ -89,10 +100,15 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
       await projector.ensure();
       projector.start({ project: this.config.runViewProjectors });
     }
-    for (const { consumer } of this.automations.all) {
+    if (this.timers.needed) {
+      await this.timers.store.ensure();
+      await this.timers.scheduler.ensure();
+    }
+    for (const consumer of [...this.automations.all.map(({ consumer }) => consumer), ...this.timers.consumers]) {
       await consumer.ensure();
       if (this.config.runAutomations) consumer.start();
     }
+    if (this.timers.needed && this.config.runAutomations) this.timers.scheduler.start();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -101,7 +117,12 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
 
   /** Lets every projection and automation finish what it holds, before the NATS connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.views.all.map(({ projector }) => projector.stop()), ...this.automations.all.map(({ consumer }) => consumer.stop())]);
+    await Promise.all([
+      ...this.views.all.map(({ projector }) => projector.stop()),
+      ...this.automations.all.map(({ consumer }) => consumer.stop()),
+      ...this.timers.consumers.map((consumer) => consumer.stop()),
+      this.timers.scheduler.stop(),
+    ]);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { CommandCounters, type SliceCommandCounts } from '@libs/command/command-counters';
 
 /** Where a command came from. */
-export type CommandTrigger = 'http' | 'nats' | 'automation';
+export type CommandTrigger = 'http' | 'nats' | 'automation' | 'timer' | 'effect';
 
 /** How a command ended, for operators: named by what the client was answered. */
 export type CommandOutcome = 'ok' | 'invalid' | 'unauthorized' | 'refused' | 'rate-limited' | 'unavailable' | 'rejected' | 'failed';
@@ -42,6 +42,7 @@ export class AppMetrics {
   readonly liveClients: Gauge;
   private readonly durations: Histogram<'command' | 'trigger' | 'outcome'>;
   private readonly published: Counter<'stream' | 'type'>;
+  private readonly lateness: Histogram<'slice'>;
 
   constructor() {
     const registers = [this.registry];
@@ -68,10 +69,21 @@ export class AppMetrics {
     });
     this.published = new Counter({ name: 'events_published_total', help: 'Events this app stored, by stream and event type.', labelNames: ['stream', 'type'], registers });
     this.liveClients = new Gauge({ name: 'live_clients', help: 'Websocket clients of /live connected right now.', registers });
+    this.lateness = new Histogram({
+      name: 'timer_lateness_seconds',
+      help: 'How late each timer fired after its due time, by slice; its _count counts timers fired.',
+      labelNames: ['slice'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60],
+      registers,
+    });
   }
 
   commandAnswered(command: string, trigger: CommandTrigger, outcome: CommandOutcome, seconds: number): void {
     this.durations.observe({ command, trigger, outcome }, seconds);
+  }
+
+  timerFired(slice: string, latenessMs: number): void {
+    this.lateness.observe({ slice }, Math.max(0, latenessMs) / 1_000);
   }
 
   eventsPublished(stream: string, types: readonly string[]): void {

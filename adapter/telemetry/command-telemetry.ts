@@ -40,7 +40,7 @@ export class CommandTelemetry {
 
   begin(call: CommandCall): CommandInFlight {
     const started = performance.now();
-    const kind = call.trigger === 'automation' ? SpanKind.CONSUMER : SpanKind.SERVER;
+    const kind = call.trigger === 'http' || call.trigger === 'nats' ? SpanKind.SERVER : SpanKind.CONSUMER;
     const span = this.tracing.start(call.span, kind, parentContext(call.parent), call.attributes);
     const operation: Operation = { correlationId: call.correlationId, causationId: call.causationId, trace: span.spanContext() };
     return {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { headers as natsHeaders, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
-import { lastValueFrom } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { randomUUID } from 'node:crypto';
 import { InvalidInput } from '@libs/errors/domain-error';
 import { CommandReply, correlationIdFrom } from '@adapter/edge/command-reply';
@@ -126,7 +126,8 @@ export class NatsCommandTransport extends Server implements CustomTransportStrat
   private async reply(handler: MessageHandler, message: Msg): Promise<CommandReply> {
     try {
       if (message.data.length > this.options.maxBodyBytes) return new CommandReply(413, payloadTooLarge(this.options.maxBodyBytes));
-      const answer: unknown = await lastValueFrom(this.transformToObservable(await handler(parseJson(message), new NatsCommandContext([message.subject]))));
+      const handled: unknown = await handler(parseJson(message), new NatsCommandContext([message.subject]));
+      const answer = isObservable(handled) ? await lastValueFrom(handled) : handled;
       if (answer instanceof CommandReply) return answer;
       throw new Error(`the handler of ${message.subject} answered ${typeof answer}, not a CommandReply`);
     } catch (error) {

@@ -64,8 +64,11 @@ describe('the CLI against a running app', () => {
     const rows = jsonLines<{ name: string; kind: string; lag: number; position: number; detail: string }>(run);
     expect(rows.map(({ name, kind, lag }) => [name, kind, lag])).toEqual([
       ['automation-schedule-cleaning', 'durable', 0],
+      ['effect-call-back', 'durable', 0],
+      ['timer-elapse-reminder', 'durable', 0],
       ['view-booking-board', 'view', 0],
       ['view-cleanup-schedule', 'view', 0],
+      ['view-reminder-status', 'view', 0],
       ['view-room-list', 'view', 0],
     ]);
     expect(rows.find(({ name }) => name === 'view-booking-board')).toMatchObject({ position: last, detail: expect.stringMatching(/^bucket view-booking-board, held by /) });

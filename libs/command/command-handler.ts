@@ -1,4 +1,5 @@
 import { StateCache } from '@libs/cache/state-cache';
+import { derivedId } from '@libs/ids/derived-id';
 import { fold, type Message, type RecordedEvent } from '@libs/decider/decider';
 import { ConcurrencyConflict } from '@libs/errors/domain-error';
 import type { StateChange } from '@libs/event-model/board';
@@ -13,6 +14,11 @@ export interface CommandContext {
    * that includes it: a freshly elected stream leader that has not applied it yet is waited out.
    */
   readonly causedAt?: { readonly subject: string; readonly sequence: number };
+  /**
+   * Names this piece of work when doing it again must store nothing new (a timer that fires again, an effect's
+   * outcome recorded again): the events' ids are derived from it, so two tries of one decision are one write.
+   */
+  readonly idempotencyKey?: string;
 }
 
 export interface Decision<S, E> {
@@ -80,6 +86,12 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.emits = new Set(slice.events);
   }
 
+  /** The entity's state as the store has it now: what was cached, brought up to date with a read. */
+  async current(subject: string): Promise<{ readonly state: S; readonly sequence: number }> {
+    const { state, sequence } = await this.catchUp(subject, this.snapshot(subject), { correlationId: '', causationId: '' });
+    return { state, sequence };
+  }
+
   async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
     const subject = this.slice.entity(command);
     this.counts.handled++;
@@ -117,6 +129,7 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
           source: this.name,
           correlationId: context.correlationId,
           causationId: context.causationId,
+          eventIds: context.idempotencyKey === undefined ? undefined : events.map((_, index) => derivedId(`${context.idempotencyKey}#${index}`)),
         });
         return this.decided(subject, snapshot, events, appended, context);
       } catch (error) {

@@ -20,6 +20,7 @@ export type Piece =
   | { readonly kind: 'heading'; readonly box: Box; readonly slice: Slice }
   | { readonly kind: 'screen'; readonly box: Box; readonly lines: readonly string[] }
   | { readonly kind: 'gear'; readonly box: Box }
+  | { readonly kind: 'clock'; readonly box: Box }
   | { readonly kind: 'command' | 'view' | 'event'; readonly box: Box; readonly sticky: Sticky };
 
 export interface Arrow {
@@ -64,7 +65,7 @@ const headingHeight = (slice: Slice): number => {
 
 /**
  * Places a board's pieces like a hand-drawn Event Model: one column per slice in the board's order,
- * actors' lanes on top (screens and the bot's gear), commands and views in the middle row, and one
+ * actors' lanes on top (screens, a bot's or an effect's gear, a clock), commands and views in the middle row, and one
  * swimlane per stream with the events each slice stores, in that slice's column.
  */
 export const layoutBoard = (board: Board, top = 0): BoardLayout => {
@@ -107,9 +108,13 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
       return;
     }
     const starter = slice.kind === 'state-change' ? centered(COLUMN_WIDTH - 24, ACTOR_HEIGHT - PAD * 2, band('actor', slice.actor)) : centered(56, 56, band('actor', slice.actor), 20);
-    pieces.push(slice.kind === 'state-change' ? { kind: 'screen', box: starter, lines: slice.triggers.map(describeTrigger) } : { kind: 'gear', box: starter });
+    pieces.push(
+      slice.kind === 'state-change'
+        ? { kind: 'screen', box: starter, lines: slice.triggers.map(describeTrigger) }
+        : { kind: slice.kind === 'timer' ? 'clock' : 'gear', box: starter },
+    );
     arrows.push({ from: starter, to: stickyBox });
-    if (slice.kind === 'automation') fed.set(slice, starter);
+    if (slice.kind !== 'state-change') fed.set(slice, starter);
     const lane = band('stream', slice.stream.name);
     slice.events.forEach((event, index) => {
       const fields = streamLane(slice.stream).eventFields[event] ?? [];
@@ -120,7 +125,7 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
     });
   });
   for (const [slice, target] of fed) {
-    const feeding = slice.kind === 'state-view' ? slice.events : slice.kind === 'automation' ? slice.reactsTo : [];
+    const feeding = slice.kind === 'state-view' ? slice.events : slice.kind === 'state-change' ? [] : slice.reactsTo;
     feeding.flatMap((event) => eventBoxes.get(event) ?? []).forEach((from) => arrows.push({ from, to: target }));
   }
   const last = sized.at(-1)!;

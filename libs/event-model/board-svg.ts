@@ -45,6 +45,10 @@ const piece = (drawn: Piece): string => {
       }).join('');
       return `<g class="gear">${teeth}<circle cx="${cx}" cy="${cy}" r="${r * 0.72}" fill="${INK}"/><circle cx="${cx}" cy="${cy}" r="${r * 0.3}" fill="#fff"/></g>`;
     }
+    case 'clock': {
+      const [cx, cy, r] = [box.x + box.width / 2, box.y + box.height / 2, box.width / 2];
+      return `<g class="clock"><circle cx="${cx}" cy="${cy}" r="${r}" fill="#fff" stroke="${INK}" stroke-width="4"/><line x1="${cx}" y1="${cy}" x2="${cx}" y2="${(cy - r * 0.7).toFixed(1)}" stroke="${INK}" stroke-width="4"/><line x1="${cx}" y1="${cy}" x2="${(cx + r * 0.5).toFixed(1)}" y2="${cy}" stroke="${INK}" stroke-width="4"/></g>`;
+    }
     default:
       return `<g class="${drawn.kind}">${rect(box, COLOURS[drawn.kind], 'stroke="#00000022"')}${text(box.x + 8, box.y + 16, drawn.sticky.name, 'font-weight="bold"')}${drawn.sticky.fields
         .map((field, index) => text(box.x + 8, box.y + 30 + index * LINE, `- ${field}`))

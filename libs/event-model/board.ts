@@ -86,7 +86,91 @@ export interface AutomationSlice<E extends Message<string, unknown> = Message<st
   react(recorded: RecordedEvent<E>): readonly C[];
 }
 
-export type Slice = StateChangeSlice | StateViewSlice | AutomationSlice;
+/** A timer a slice's events set or clear: "at `at`, decide `command`"; another `set` of the same timer replaces it. */
+export type TimerChange<C = unknown> =
+  | { readonly kind: 'set'; readonly timer: string; readonly at: string; readonly command: C }
+  | { readonly kind: 'clear'; readonly timer: string };
+
+/**
+ * A clock: events of a stream set timers (a deadline, a due date) or clear them, and when a timer is due its
+ * command is decided on its entity. `timer` names the timer within the slice (an entity id): one timer per name
+ * is pending at a time. A command that comes too late (the entity moved on) decides nothing.
+ */
+export interface TimerSlice<E extends Message<string, unknown> = Message<string, unknown>, C = unknown, S = unknown>
+  extends SliceBase,
+    StateChange<C, S, E> {
+  readonly kind: 'timer';
+  readonly actor: string;
+  /** The stream subjects whose events set and clear its timers. */
+  readonly subjects: string;
+  /** Event types that set or clear a timer; every other event changes none. */
+  readonly reactsTo: readonly string[];
+  /** The command decided when a timer is due. */
+  readonly command: Sticky;
+  /** The slice's pure timing: the timers an event sets or clears. */
+  timers(recorded: RecordedEvent<E>): readonly TimerChange<C>[];
+}
+
+/** A request to the outside world, with the key it carries there so that a repeat can be recognised (an email's Message-ID). */
+export interface EffectRequest<R = unknown> {
+  /** Stable across every attempt: an entity id or an operation id, a token of letters, digits, `_` and `-`. */
+  readonly key: string;
+  readonly payload: R;
+}
+
+/** How an effect ended, after its attempts: carried out, or given up on with the reason. */
+export type EffectOutcome = { readonly succeeded: true; readonly attempts: number } | { readonly succeeded: false; readonly attempts: number; readonly reason: string };
+
+/** A setting read from the environment at start, with its default; a wrong value stops the start, naming the variable. */
+export type Setting = IntegerSetting | TextSetting;
+
+export interface IntegerSetting {
+  readonly kind: 'integer';
+  readonly name: string;
+  readonly description: string;
+  readonly fallback: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface TextSetting {
+  readonly kind: 'text';
+  readonly name: string;
+  readonly description: string;
+  readonly fallback: string;
+  /** The default when the app runs its own nats-server (no `NATS_URL`): the out-of-the-box setup on one machine. */
+  readonly embeddedFallback?: string;
+}
+
+/**
+ * An effect on the outside world (a webhook call, an email, a message): events of a stream ask for a request,
+ * which the named sender carries out, retrying transient failures with backoff on durable timers; the final
+ * outcome is recorded on the entity by the slice's own command. Each request carries its key to the outside
+ * world on every attempt; delivery is at least once.
+ */
+export interface EffectSlice<E extends Message<string, unknown> = Message<string, unknown>, R = unknown, C = unknown, S = unknown>
+  extends SliceBase,
+    StateChange<C, S, E> {
+  readonly kind: 'effect';
+  /** Who is reached: the receiver of a webhook, a mailbox. */
+  readonly actor: string;
+  readonly subjects: string;
+  readonly reactsTo: readonly string[];
+  /** The command that records the outcome. */
+  readonly command: Sticky;
+  /** The sender that carries requests out (an adapter the app provides, by name: `http-callback`, …) and its settings. */
+  readonly sender: { readonly name: string; readonly settings: Readonly<Record<string, Setting>> };
+  /** Attempts in all, and the first backoff in milliseconds (doubling, with jitter), each from the environment. */
+  readonly retry: { readonly attempts: IntegerSetting; readonly backoffMs: IntegerSetting };
+  /** The slice's pure part: the request an event asks for, given its entity as it stands (read fresh), or none. */
+  request(recorded: RecordedEvent<E>, state: S): EffectRequest<R> | undefined;
+  /** Whether the entity, as it stands now, still wants the request carried out (a cancelled reminder calls nobody). */
+  wanted(state: S, request: EffectRequest<R>): boolean;
+  /** The command that records how the request ended. */
+  outcome(request: EffectRequest<R>, outcome: EffectOutcome): C;
+}
+
+export type Slice = StateChangeSlice | StateViewSlice | AutomationSlice | TimerSlice | EffectSlice;
 
 /** A class the app instantiates: a board's controllers (its slices' HTTP routes and NATS subjects, its pages). */
 export type ControllerClass = abstract new (...args: never[]) => unknown;
@@ -112,11 +196,15 @@ export interface Board {
   readonly controllers: readonly ControllerClass[];
   /** Commands decided at start when demo data is on (`SEED_DEMO`). */
   readonly demo?: readonly DemoCommand[];
+  /** What the board reads from the environment besides its effects' settings. */
+  readonly settings?: readonly Setting[];
 }
 
 export const isStateChange = (slice: Slice): slice is StateChangeSlice => slice.kind === 'state-change';
 export const isStateView = (slice: Slice): slice is StateViewSlice => slice.kind === 'state-view';
 export const isAutomation = (slice: Slice): slice is AutomationSlice => slice.kind === 'automation';
+export const isTimer = (slice: Slice): slice is TimerSlice => slice.kind === 'timer';
+export const isEffect = (slice: Slice): slice is EffectSlice => slice.kind === 'effect';
 
 /** The events a slice stores: a state change's or an automation's; a view stores none. */
 export const eventsStoredBy = (slice: Slice): readonly string[] => (slice.kind === 'state-view' ? [] : slice.events);
@@ -135,6 +223,27 @@ export const viewsOf = (boards: readonly Board[]): StateViewSlice[] => boards.fl
 
 /** Every automation of `boards`. */
 export const automationsOf = (boards: readonly Board[]): AutomationSlice[] => boards.flatMap(({ slices }) => slices.filter(isAutomation));
+
+/** Every timer slice of `boards`. */
+export const timersOf = (boards: readonly Board[]): TimerSlice[] => boards.flatMap(({ slices }) => slices.filter(isTimer));
+
+/** Every effect slice of `boards`. */
+export const effectsOf = (boards: readonly Board[]): EffectSlice[] => boards.flatMap(({ slices }) => slices.filter(isEffect));
+
+/** Every setting `boards` read from the environment, once each, by name. */
+export const settingsOf = (boards: readonly Board[]): Setting[] => {
+  const all = boards.flatMap((board) => [
+    ...(board.settings ?? []),
+    ...board.slices.filter(isEffect).flatMap(({ retry, sender }) => [retry.attempts, retry.backoffMs, ...Object.values(sender.settings)]),
+  ]);
+  return [...new Map(all.map((setting) => [setting.name, setting])).values()];
+};
+
+/** Sets a timer of a timer slice: at `at` (ISO 8601), `command` is decided. */
+export const setTimer = <C>(timer: string, at: string, command: C): TimerChange<C> => ({ kind: 'set', timer, at, command });
+
+/** Clears a timer: it will not fire (a no-op when it already fired or was never set). */
+export const clearTimer = (timer: string): TimerChange<never> => ({ kind: 'clear', timer });
 
 /** Every event stream of `boards`. */
 export const streamsOf = (boards: readonly Board[]): EventStreamDefinition[] => boards.flatMap(({ streams }) => streams);

@@ -1,8 +1,11 @@
 import type { Message } from '@libs/decider/decider';
-import { ENTITY_ID_PATTERN, isCalendarDate, isEntityId } from '@libs/ids/entity-id';
+import { ENTITY_ID_PATTERN, isCalendarDate, isEntityId, isInstant, INSTANT } from '@libs/ids/entity-id';
 
-/** `entity-id`: a subject-safe id string; `date`: a calendar date YYYY-MM-DD; `text`: any string. */
-export type DataField = 'entity-id' | 'date' | 'text';
+/**
+ * `entity-id`: a subject-safe id string; `date`: a calendar date YYYY-MM-DD; `text`: any string; `count`: a whole
+ * number from 0; `instant`: a point in time, ISO 8601 in UTC (`2026-12-02T08:00:00.000Z`).
+ */
+export type DataField = 'entity-id' | 'date' | 'text' | 'count' | 'instant';
 
 /** One field of an event's data: what kind of value it holds, and what it means. */
 export interface FieldContract {
@@ -49,6 +52,8 @@ const fits: Record<DataField, (value: unknown) => boolean> = {
   'entity-id': isEntityId,
   date: isCalendarDate,
   text: (value) => typeof value === 'string',
+  count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+  instant: isInstant,
 };
 
 /** What is wrong with an event's data for its contract, or undefined when it fits. Fields the contract does not name are left alone. */
@@ -66,6 +71,8 @@ const FIELD_SCHEMAS: Record<DataField, JsonSchema> = {
   'entity-id': { type: 'string', pattern: ENTITY_ID_PATTERN.source },
   date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
   text: { type: 'string' },
+  count: { type: 'integer', minimum: 0 },
+  instant: { type: 'string', format: 'date-time', pattern: INSTANT.source },
 };
 
 /**

@@ -35,6 +35,15 @@ const daysInMonth = (year: number, month: number): number => {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
+/** A point in time as the app writes it: ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` gives it. */
+export const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+export const isInstant = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  return match !== null && isExistingDay(Number(match[1]), Number(match[2]), Number(match[3]));
+};
+
 /** Thrown when code tries to build a subject from an id nobody validated. */
 export class InvalidSubjectToken extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
+import { REMINDER_BOARD } from '@feature/reminder/reminder.board';
 import type { Board, Slice } from '@libs/event-model/board';
 import { boardDisagreements } from './board-agreement';
 import { SliceSources } from './slice-code';
@@ -17,6 +18,10 @@ describe('the hotel board and the code of its slices', () => {
 
   it('agree: every slice declares what its code does', () => {
     expect(check(HOTEL_BOARD)).toEqual([]);
+  });
+
+  it('agree on the reminders board too: its timer and its effect included', () => {
+    expect(check(REMINDER_BOARD)).toEqual([]);
   });
 
   it('disagree when a decider stores an event its declaration does not list', () => {

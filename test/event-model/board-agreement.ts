@@ -3,7 +3,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { Message } from '@libs/decider/decider';
-import { describeTrigger, eventsStoredBy, type Board, type Slice, type StateViewSlice, type Trigger, type AutomationSlice } from '@libs/event-model/board';
+import { describeTrigger, eventsStoredBy, type AutomationSlice, type Board, type Slice, type StateViewSlice, type TimerSlice, type Trigger } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
 import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import type { SliceSources } from './slice-code';
@@ -45,6 +45,7 @@ export const boardDisagreements = (board: Board, sources: SliceSources, load: Lo
     found.push(...triggerDisagreements(board, slice, folder, load));
     if (slice.kind === 'state-view') found.push(...viewDisagreements(slice, stream));
     if (slice.kind === 'automation') found.push(...automationDisagreements(slice, stream));
+    if (slice.kind === 'timer') found.push(...timerDisagreements(slice, stream));
   }
   return found;
 };
@@ -79,6 +80,11 @@ const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefi
   ];
 };
 
+const timerDisagreements = (slice: TimerSlice, stream: EventStreamDefinition): string[] => {
+  const setting = stream.eventTypes.filter((type) => slice.timers({ event: sampleEvent(stream, type), metadata: testMetadata(1) }).length > 0);
+  return sameSet(`${slice.name}'s triggering events`, slice.reactsTo, setting, 'the events its timing answers');
+};
+
 const declaredTriggers = (slice: Slice): readonly Trigger[] => (slice.kind === 'state-change' ? slice.triggers : slice.kind === 'state-view' ? slice.queries : []);
 
 /** The HTTP routes and the NATS message patterns of a controller. */
@@ -94,7 +100,7 @@ const servedTriggers = (controller: Type): Trigger[] => {
       const patterns = (Reflect.getMetadata(PATTERN_METADATA, handler) ?? []) as unknown[];
       const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] as 'GET' | 'PUT' | 'POST' | 'DELETE';
       return [
-        ...(path === undefined ? [] : [{ kind: 'http' as const, method: verb, path: `/${[prefix, path].filter(Boolean).join('/')}` }]),
+        ...(path === undefined ? [] : [{ kind: 'http' as const, method: verb, path: `/${[prefix, path].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}` }]),
         ...patterns.filter((pattern): pattern is string => typeof pattern === 'string').map((subject) => ({ kind: 'nats' as const, subject })),
       ];
     });

@@ -17,6 +17,8 @@ import { viewsBehind } from './view-progress';
 /** A view of the app's boards: its name, and its rebuild from the stream into a given bucket, as the product replays it. */
 const VIEWS = viewsOf(BOARDS).map((view) => ({
   name: view.name,
+  stream: view.stream.name,
+  subjects: view.subjects,
   replayInto: (nats: NatsClient, bucket: string): Promise<number> =>
     new KvProjector(nats, { stream: view.stream, filterSubject: view.subjects, projection: view.projection }).replayInto(bucket),
 }));
@@ -138,7 +140,8 @@ export const viewDiscrepancies = async (nats: NatsClient): Promise<string[]> => 
     const rebuilt = `replay-${view.name}-${randomUUID().slice(0, 8)}`;
     await view.replayInto(nats, rebuilt);
     const replayed = await bucketContents(nats, rebuilt);
-    if (replayed.latest.size === 0) found.push(`${view.name}: the replay holds no document`);
+    const read = await nats.jsm.streams.getMessage(view.stream, { last_by_subj: view.subjects }).catch(() => null);
+    if (replayed.latest.size === 0 && read !== null) found.push(`${view.name}: the replay holds no document, though its stream holds events for it`);
     for (const key of new Set([...live.latest.keys(), ...replayed.latest.keys()])) {
       const [mine, theirs] = [JSON.stringify(live.latest.get(key)), JSON.stringify(replayed.latest.get(key))];
       if (mine !== theirs) found.push(`${view.name} ${key}: live ${mine ?? 'missing'}, replayed ${theirs ?? 'missing'}`);

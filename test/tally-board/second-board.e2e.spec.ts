@@ -62,7 +62,7 @@ describe('a second board, given to the app as one more entry in its list of boar
   it('runs as the app user of the embedded server, whose permissions now cover its subjects: its demo data, HTTP and NATS commands, its automation and its view', async () => {
     expect(appNatsPermissions(WITH_TALLY).publish).toEqual(expect.arrayContaining(['tally.>', '$KV.view-tally-totals.>', '$KV.view-tally-totals-green.>']));
     expect(appNatsPermissions(WITH_TALLY).subscribe).toEqual(expect.arrayContaining(['cmd.tally.>', 'cmd.hotel.>']));
-    expect(commandSenderNatsPermissions(WITH_TALLY).publish).toEqual(['cmd.hotel.>', 'cmd.tally.>']);
+    expect(commandSenderNatsPermissions(WITH_TALLY).publish).toEqual([...BOARDS.map(({ commandSubjects }) => commandSubjects), 'cmd.tally.>']);
     expect((await json(app, 'GET', '/query/tally/demo')).body).toMatchObject({ view: { sheetId: 'demo', marks: 1, closed: false } });
 
     expect((await json(app, 'PUT', '/mutation/add-mark', { data: { sheet: { id: 's1' }, by: 'ada' } })).status).toBe(201);
@@ -88,7 +88,7 @@ describe('a second board, given to the app as one more entry in its list of boar
     const openApi = (await json(app, 'GET', '/api-json')).body as { paths: Record<string, Record<string, { tags?: string[] }>>; tags: { name: string }[] };
     expect(openApi.paths['/mutation/add-mark']?.put?.tags).toEqual(['Tally']);
     expect(openApi.paths['/mutation/book-room']?.put?.tags).toEqual(['Hotel']);
-    expect(openApi.tags.map(({ name }) => name)).toEqual(['Hotel', 'Tally']);
+    expect(openApi.tags.map(({ name }) => name)).toEqual([...BOARDS.map(({ title }) => title), 'Tally']);
     const asyncApi = (await json(app, 'GET', '/asyncapi.json')).body as { channels: Record<string, { address: string | null }>; components: { messages: Record<string, unknown> } };
     const addresses = Object.values(asyncApi.channels).map(({ address }) => address);
     expect(addresses).toEqual(expect.arrayContaining(['tally.sheet.{sheetId}', 'cmd.tally.add-mark', 'hotel.room-day.{roomId}.{date}']));
