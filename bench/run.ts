@@ -8,6 +8,7 @@ import { projectionBench } from './projection.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
+import { timersBench } from './timers.bench';
 import { record, type BenchSection } from './support/results';
 
 /**
@@ -28,6 +29,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   'publish-rates': () => publishRatesBench({ messages: 20_000, window: 256 }),
   throughput: () =>
     throughputBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, cpuProfileDir: process.env.BENCH_CPU_PROF }),
+  timers: () =>
+    timersBench({
+      pending: Number(process.env.BENCH_TIMERS_PENDING ?? 100_000),
+      duePerSecond: Number(process.env.BENCH_TIMERS_PER_SECOND ?? 1_000),
+      seconds: seconds(60),
+      connections: 50,
+    }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   emmett: () => emmettBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   soak: () =>

@@ -9,10 +9,20 @@ export class AddressRefused extends Error {
   }
 }
 
+/** One address a host name resolves to. */
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: number;
+}
+
 /** The word in an allow list that admits every public address. */
 export const PUBLIC = 'public';
 
-/** Addresses that are never public: private, loopback, link-local (cloud metadata among them), unspecified, shared, multicast, documentation. */
+/**
+ * Addresses that are never public: private, loopback, link-local (cloud metadata among them), unspecified, shared,
+ * multicast, documentation. An IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) is checked by `BlockList` against
+ * the IPv4 rules, so the mapped range itself is not listed: as a rule it would match every IPv4 address.
+ */
 const SPECIAL = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
@@ -33,7 +43,6 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['fc00::', 7],
   ['fe80::', 10],
@@ -55,7 +64,11 @@ export class AddressPolicy {
   private readonly addresses = new BlockList();
   private readonly anyPublic: boolean;
 
-  constructor(allow: string) {
+  /** `lookupHost` resolves a host name to its addresses: the system's resolver, unless a test gives its own. */
+  constructor(
+    allow: string,
+    private readonly lookupHost: (host: string) => Promise<ResolvedAddress[]> = (host) => lookup(host, { all: true, verbatim: true }),
+  ) {
     const entries = allow.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
     this.anyPublic = entries.includes(PUBLIC);
     for (const entry of entries.filter((candidate) => candidate !== PUBLIC)) {
@@ -85,10 +98,10 @@ export class AddressPolicy {
   }
 
   /** The addresses `host` resolves to, every one of them admitted; `AddressRefused` naming the first that is not. */
-  async resolve(host: string): Promise<{ address: string; family: number }[]> {
+  async resolve(host: string): Promise<ResolvedAddress[]> {
     const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
     const family = isIP(bare);
-    const resolved = family !== 0 ? [{ address: bare, family }] : await lookup(bare, { all: true, verbatim: true }).catch(() => {
+    const resolved = family !== 0 ? [{ address: bare, family }] : await this.lookupHost(bare).catch(() => {
       throw new AddressRefused(`its host ${bare} does not resolve`);
     });
     if (family === 0 && this.names.has(bare)) return resolved;

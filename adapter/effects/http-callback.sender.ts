@@ -64,12 +64,14 @@ export class HttpCallbackSender implements EffectSender {
   /** The answer's status; the body is read and dropped. */
   private post(url: URL, headers: Record<string, string>, body: string): Promise<number> {
     const policy = this.options.policy;
-    const lookup: LookupFunction = (hostname, _options, callback) => {
+    // Node asks for every address (`all`, to try them in turn) or for one; either way only admitted ones.
+    const lookup: LookupFunction = (hostname, options, callback) => {
       policy.resolve(hostname).then(
         (resolved) => {
           const [first] = resolved;
-          if (first) callback(null, first.address, first.family);
-          else callback(new AddressRefused(`its host ${hostname} resolves to nothing`), '', 4);
+          if (!first) callback(new AddressRefused(`its host ${hostname} resolves to nothing`), '', 4);
+          else if (options.all) (callback as unknown as (error: null, addresses: { address: string; family: number }[]) => void)(null, resolved);
+          else callback(null, first.address, first.family);
         },
         (error: unknown) => callback(error as NodeJS.ErrnoException, '', 4),
       );

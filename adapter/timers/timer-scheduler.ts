@@ -68,6 +68,8 @@ export class TimerScheduler {
   private opened = -1;
   private inFlight = 0;
   private running: Promise<void> | undefined;
+  private opening: Promise<void> | undefined;
+  private failure: Error | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
   private holding = false;
@@ -138,8 +140,9 @@ export class TimerScheduler {
     const following = this.follow(this.tail);
     try {
       while (!this.stopping && !lost()) {
+        if (this.failure) throw this.failure;
         const now = Date.now();
-        await this.open(timerSlot(now + TIMER_SLOT_MS));
+        this.openAhead(timerSlot(now + TIMER_SLOT_MS));
         this.fireDue(now);
         this.close(now, cursor);
         const next = this.queue.peek();
@@ -151,9 +154,24 @@ export class TimerScheduler {
       this.holding = false;
       await this.tail.close();
       await following;
+      await this.opening;
       while (this.inFlight > 0) await sleep(20);
       await cursor.close();
     }
+  }
+
+  /**
+   * Opens the slots up to `last` in the background: firing goes on while a slot coming due is read. A failure
+   * ends this holding of the lease, and the next starts over from the cursor.
+   */
+  private openAhead(last: number): void {
+    if (this.opening || this.opened >= last) return;
+    this.opening = this.open(last)
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.wake?.();
+      })
+      .finally(() => (this.opening = undefined));
   }
 
   /** Opens every slot up to `last`: reads what they held before (new timers come through the tail). */
@@ -169,17 +187,19 @@ export class TimerScheduler {
   private async backfill(slot: number): Promise<void> {
     const consumer = await this.nats.js.consumers.get(TIMERS_STREAM.name, { filter_subjects: timerSlotFilter(slot), deliver_policy: DeliverPolicy.All });
     try {
-      if ((await consumer.info(true)).num_pending > 0) {
-        for (;;) {
-          let received = 0;
-          let done = false;
-          for await (const message of await consumer.fetch({ max_messages: 1_000, expires: 2_000 })) {
-            received++;
-            this.enqueue(message.subject, message.seq, message.string());
-            if (message.info.pending === 0) done = true;
-          }
-          if (done || received === 0) break;
+      let left = (await consumer.info(true)).num_pending;
+      while (left > 0 && !this.stopping) {
+        let received = 0;
+        const messages = await consumer.fetch({ max_messages: Math.min(left, 1_000), expires: 2_000 });
+        for await (const message of messages) {
+          received++;
+          this.enqueue(message.subject, message.seq, message.string());
+          left = message.info.pending;
+          // Without this, the fetch waits out its expiry for messages that are not there.
+          if (left === 0) break;
         }
+        messages.stop();
+        if (received === 0) break;
       }
     } finally {
       await consumer.delete().catch(() => undefined);
@@ -272,6 +292,7 @@ export class TimerScheduler {
     this.queue = new TimerQueue();
     this.tail = undefined;
     this.opened = -1;
+    this.failure = undefined;
   }
 
   private sleep(ms: number): Promise<void> {

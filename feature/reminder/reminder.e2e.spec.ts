@@ -3,7 +3,7 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { loadConfig } from '@adapter/config/app.config';
 import { AppHarness, type HttpAnswer } from '@test/app.harness';
-import { HttpReceiver } from '@test/http-receiver';
+import { HttpReceiver } from '@libs/testing/http-receiver';
 
 const REMINDERS = '/api/v1/reminders';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

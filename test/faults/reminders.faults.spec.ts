@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HttpReceiver, type Received } from '@test/http-receiver';
+import { HttpReceiver, type Received } from '@libs/testing/http-receiver';
 import type { AppProcess } from './app-process';
 import { showingAppOutput } from './app-process';
 import { eventually } from './convergence';
