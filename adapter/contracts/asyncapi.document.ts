@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { isAutomation, isEffect, isStateView, isTimer, type Board, type Slice } from '@libs/event-model/board';
+import { isAutomation, isEffect, isProcess, isStateView, isTimer, type Board, type Slice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
 import type { EventStreamDefinition, StreamEntity } from '@libs/event-model/event-stream';
 import { batchMessageName, eventComponents } from './asyncapi.events';
@@ -60,6 +60,10 @@ const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<st
   if (isAutomation(slice)) add('reads', slice.reactsTo, `${slice.actor} reacts with ${slice.command.name}, on its own durable consumer.`);
   if (isTimer(slice)) add('reads', slice.reactsTo, `They set or clear the timers of ${slice.name}; a due timer decides ${slice.command.name}.`);
   if (isEffect(slice)) add('reads', slice.reactsTo, `${slice.actor} is reached through ${slice.sender.name}; the outcome is recorded with ${slice.command.name}.`);
+  if (isProcess(slice)) {
+    add('reads', slice.reactsTo, `${slice.actor} reads its process's state, carries out ${slice.step.command.name} on each item left to do and records ${slice.command.name}.`);
+    add('stores', slice.step.via.events, `${slice.step.command.name} decided by ${slice.actor}: ${slice.step.via.events.join(', ')}.`);
+  }
   if (!isStateView(slice)) add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`);
   return operations;
 };

@@ -87,7 +87,7 @@ const requestMessage = (slice: StateChangeSlice, name: string, openApi: OpenAPIO
 };
 
 /** How the consumer of each kind of slice is named, as its dead letters name it. */
-const CONSUMER_PREFIX = { 'state-view': 'view-', automation: 'automation-', timer: 'timer-', effect: 'effect-' } as const;
+const CONSUMER_PREFIX = { 'state-view': 'view-', automation: 'automation-', timer: 'timer-', effect: 'effect-', process: 'process-' } as const;
 
 /** The dead-letter channel: every automation's, timer's, effect's and view's consumer puts there what it cannot process. */
 export const deadLetterChannel = (boards: readonly Board[], deadLetter: DeadLetterSource) => {

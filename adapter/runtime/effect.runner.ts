@@ -12,8 +12,8 @@ import { runOperation } from '@adapter/telemetry/operation-context';
 import type { DueTimer } from '@adapter/timers/timer-scheduler';
 import type { TimerStore } from '@adapter/timers/timer-store';
 
-/** Requests an effect carries out at once, in one app instance. */
-const SUBJECTS_AT_ONCE = 32;
+/** Requests an effect carries out at once, in one app instance: they wait on the outside world, not on the CPU. */
+const SUBJECTS_AT_ONCE = 128;
 
 export interface EffectRetry {
   /** Attempts in all, the first one included. */

@@ -21,6 +21,7 @@ import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { Tracing } from '@adapter/telemetry/tracing';
 import { deadLetterStreamConfig, ensureStream, eventStreamConfig } from '@adapter/topology/topology';
 import { BoardAutomations } from './board-automations';
+import { BoardProcesses } from './board-processes';
 import { BoardTimers } from './board-timers';
 import { BoardViews } from './board-views';
 import { APP_BOARDS, EVENT_STORE } from './boards.token';
@@ -32,7 +33,7 @@ import { SliceHandlers } from '@libs/command/slice-handlers';
  * handler per state change, one projector per view and one durable consumer per automation, all made from
  * the boards' manifests, and the boards' controllers. At start it creates every board's streams (and the
  * dead letters), then the views' buckets and the automations' consumers, then starts those this instance
- * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`: automations, timers and effects); once the app is up it
+ * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`: automations, timers, effects and processes); once the app is up it
  * decides the demo data (`SEED_DEMO`).
  */
 @Global()
@@ -47,6 +48,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     private readonly views: BoardViews,
     private readonly automations: BoardAutomations,
     private readonly timers: BoardTimers,
+    private readonly processes: BoardProcesses,
   ) {}
 
   static forBoards(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
@@ -83,12 +85,17 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
             new BoardTimers(boards, nats, { replicas: config.streamReplicas, handlers, settings, telemetry, metrics }),
         },
         {
+          provide: BoardProcesses,
+          inject: [NatsClient, SliceHandlers, CommandTelemetry],
+          useFactory: (nats: NatsClient, handlers: SliceHandlers, telemetry: CommandTelemetry) => new BoardProcesses(boards, nats, handlers, telemetry, config.streamReplicas),
+        },
+        {
           provide: BoardAutomations,
           inject: [NatsClient, SliceHandlers, CommandTelemetry],
           useFactory: (nats: NatsClient, handlers: SliceHandlers, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, telemetry),
         },
       ],
-      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardSettings],
+      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardProcesses, BoardSettings],
     };
   }
 
@@ -109,6 +116,10 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
       if (this.config.runAutomations) consumer.start();
     }
     if (this.timers.needed && this.config.runAutomations) this.timers.scheduler.start();
+    for (const process of this.processes.all) {
+      await process.ensure();
+      if (this.config.runAutomations) process.start();
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -121,6 +132,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
       ...this.views.all.map(({ projector }) => projector.stop()),
       ...this.automations.all.map(({ consumer }) => consumer.stop()),
       ...this.timers.consumers.map((consumer) => consumer.stop()),
+      ...this.processes.all.map((process) => process.stop()),
       this.timers.scheduler.stop(),
     ]);
   }

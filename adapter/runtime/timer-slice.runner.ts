@@ -10,8 +10,8 @@ import { runOperation } from '@adapter/telemetry/operation-context';
 import type { DueTimer } from '@adapter/timers/timer-scheduler';
 import type { TimerStore } from '@adapter/timers/timer-store';
 
-/** Entities whose events a timer slice handles at once, in one app instance. */
-const SUBJECTS_AT_ONCE = 32;
+/** Entities whose events a timer slice handles at once, in one app instance: each waits on NATS, not on the CPU. */
+const SUBJECTS_AT_ONCE = 128;
 
 /**
  * A timer slice at run time. Its durable consumer (`timer-<slice>`) reads the events that set and clear its

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { CommandCounters, type SliceCommandCounts } from '@libs/command/command-counters';
 
 /** Where a command came from. */
-export type CommandTrigger = 'http' | 'nats' | 'automation' | 'timer' | 'effect';
+export type CommandTrigger = 'http' | 'nats' | 'automation' | 'timer' | 'effect' | 'process';
 
 /** How a command ended, for operators: named by what the client was answered. */
 export type CommandOutcome = 'ok' | 'invalid' | 'unauthorized' | 'refused' | 'rate-limited' | 'unavailable' | 'rejected' | 'failed';

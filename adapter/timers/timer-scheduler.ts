@@ -81,7 +81,7 @@ export class TimerScheduler {
     private readonly report: TimerReport,
     private readonly options: TimerSchedulerOptions = {},
   ) {
-    this.concurrency = options.concurrency ?? 64;
+    this.concurrency = options.concurrency ?? 128;
   }
 
   /** Timers in memory now: those of the open slots. */

@@ -86,9 +86,14 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     this.emits = new Set(slice.events);
   }
 
-  /** The entity's state as the store has it now: what was cached, brought up to date with a read. */
-  async current(subject: string): Promise<{ readonly state: S; readonly sequence: number }> {
-    const { state, sequence } = await this.catchUp(subject, this.snapshot(subject), { correlationId: '', causationId: '' });
+  /**
+   * The entity's state as the store has it now: what was cached, brought up to date with a read. With
+   * `through`, a sequence the entity is known to have reached (the event that woke a process), a read that
+   * ends before it (a leader still applying what its predecessor stored) is made again rather than answered.
+   */
+  async current(subject: string, through = 0): Promise<{ readonly state: S; readonly sequence: number }> {
+    const context: CommandContext = { correlationId: '', causationId: '', ...(through > 0 ? { causedAt: { subject, sequence: through } } : {}) };
+    const { state, sequence } = await this.catchUp(subject, this.snapshot(subject), context);
     return { state, sequence };
   }
 

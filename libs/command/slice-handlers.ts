@@ -35,7 +35,10 @@ export class SliceHandlers {
     private readonly options: SliceHandlerOptions,
   ) {
     for (const board of boards) {
-      for (const slice of board.slices) if (slice.kind !== 'state-view') this.names.set(slice, sliceSource(board, slice));
+      for (const slice of board.slices) {
+        if (slice.kind !== 'state-view') this.names.set(slice, sliceSource(board, slice));
+        if (slice.kind === 'process') this.names.set(slice.step.via, `/${board.name}/${slice.step.via.name}`);
+      }
     }
   }
 

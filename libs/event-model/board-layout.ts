@@ -1,4 +1,4 @@
-import { describeTrigger, type Board, type Slice, type Sticky } from './board';
+import { describeTrigger, eventsStoredBy, type Board, type Slice, type Sticky } from './board';
 import { streamLane } from './event-stream';
 
 /** A box on the board, by its top-left corner. */
@@ -72,7 +72,7 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
   const heading = Math.max(...board.slices.map(headingHeight));
   const how = Math.max(60, ...board.slices.map((slice) => (slice.kind === 'state-view' ? stickyHeight(slice.view) : stickyHeight(slice.command)))) + PAD * 2;
   const laneHeight = (stream: string): number =>
-    Math.max(70, ...board.slices.map((slice) => (slice.kind !== 'state-view' && slice.stream.name === stream ? slice.events.length : 0)).map((count) => count * 80 + PAD));
+    Math.max(70, ...board.slices.map((slice) => eventsStoredBy(slice).filter((event) => laneOf(board, slice, event) === stream).length).map((count) => count * 80 + PAD));
   const bands: Band[] = [{ label: board.title, kind: 'heading', x: 0, y: top, width: 0, height: heading }];
   const push = (band: Omit<Band, 'x' | 'y' | 'width'>): void => {
     const last = bands.at(-1)!;
@@ -115,10 +115,13 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
     );
     arrows.push({ from: starter, to: stickyBox });
     if (slice.kind !== 'state-change') fed.set(slice, starter);
-    const lane = band('stream', slice.stream.name);
-    slice.events.forEach((event, index) => {
-      const fields = streamLane(slice.stream).eventFields[event] ?? [];
-      const box = centered(STICKY_WIDTH - 10, stickyHeight({ name: event, fields }), lane, index * 80);
+    const placed = new Map<string, number>();
+    eventsStoredBy(slice).forEach((event) => {
+      const stream = board.streams.find(({ name }) => name === laneOf(board, slice, event)) ?? slice.stream;
+      const index = placed.get(stream.name) ?? 0;
+      placed.set(stream.name, index + 1);
+      const fields = streamLane(stream).eventFields[event] ?? [];
+      const box = centered(STICKY_WIDTH - 10, stickyHeight({ name: event, fields }), band('stream', stream.name), index * 80);
       pieces.push({ kind: 'event', sticky: { name: event, fields }, box });
       arrows.push({ from: stickyBox, to: box });
       eventBoxes.set(event, [...(eventBoxes.get(event) ?? []), box]);
@@ -131,3 +134,7 @@ export const layoutBoard = (board: Board, top = 0): BoardLayout => {
   const last = sized.at(-1)!;
   return { width, height: last.y + last.height, bands: sized, pieces, arrows };
 };
+
+/** The lane of an event a slice stores: the board's stream that holds its type (a process's step may store on another stream), else the slice's own. */
+const laneOf = (board: Board, slice: Slice, event: string): string | undefined =>
+  slice.kind === 'state-view' ? undefined : (board.streams.find(({ eventTypes }) => eventTypes.includes(event)) ?? slice.stream).name;

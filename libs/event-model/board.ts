@@ -170,7 +170,51 @@ export interface EffectSlice<E extends Message<string, unknown> = Message<string
   outcome(request: EffectRequest<R>, outcome: EffectOutcome): C;
 }
 
-export type Slice = StateChangeSlice | StateViewSlice | AutomationSlice | TimerSlice | EffectSlice;
+/** What a process's step decided on another entity: that entity's state after it, or the rule the step broke there. */
+export type StepResult<S = unknown> =
+  | { readonly kind: 'decided'; readonly state: S }
+  | { readonly kind: 'refused'; readonly rule: string; readonly detail: string };
+
+/** How a process carries out one item of its next action: a command decided by another entity's state change. */
+export interface ProcessStep<PS = unknown, I = unknown, O = unknown, C = unknown, S = unknown, E extends Message<string, unknown> = Message<string, unknown>> {
+  /** The other entities' state change; its events are stored on their subjects, never on the process's. */
+  readonly via: StateChange<C, S, E> & { readonly name: string };
+  readonly command: Sticky;
+  /** Items of one process carried out at once. */
+  readonly concurrency: number;
+  /** The command for an item, given the process's state. It must be idempotent: decided again, it stores nothing new. */
+  order(process: PS, item: I): C;
+  /** What the process records of an item's result. */
+  outcome(item: I, result: StepResult<S>): O;
+}
+
+/**
+ * A process manager: a to-do list kept on its own entity. Its events say what is left to do (`nextAction`,
+ * pure, over the process's own state); woken by an event on its subjects, it reads its state (never acting on
+ * the event alone), carries out each item through another entity's decider (`step`), then records the
+ * outcomes on its own entity with its own command (`record`). One reaction runs per process entity at a time;
+ * a reaction run again (redelivered, on another instance, after a crash between acting and recording)
+ * changes nothing the second time, because every step and the record are idempotent decisions.
+ */
+export interface ProcessSlice<E extends Message<string, unknown> = Message<string, unknown>, S = unknown, C = unknown, I = unknown, O = unknown>
+  extends SliceBase,
+    StateChange<C, S, E> {
+  readonly kind: 'process';
+  readonly actor: string;
+  /** The subjects of the process's own entities. */
+  readonly subjects: string;
+  /** Event types that may give it work; every other event leaves it asleep. */
+  readonly reactsTo: readonly string[];
+  /** The command that records outcomes on the process's entity. */
+  readonly command: Sticky;
+  /** What is left to do as its own state says: the items of its next action, none when there is nothing to do. */
+  nextAction(state: S): readonly I[];
+  readonly step: ProcessStep<S, I, O>;
+  /** The command recording the outcomes of an action's items. */
+  record(state: S, outcomes: readonly O[]): C;
+}
+
+export type Slice = StateChangeSlice | StateViewSlice | AutomationSlice | TimerSlice | EffectSlice | ProcessSlice;
 
 /** A class the app instantiates: a board's controllers (its slices' HTTP routes and NATS subjects, its pages). */
 export type ControllerClass = abstract new (...args: never[]) => unknown;
@@ -205,9 +249,11 @@ export const isStateView = (slice: Slice): slice is StateViewSlice => slice.kind
 export const isAutomation = (slice: Slice): slice is AutomationSlice => slice.kind === 'automation';
 export const isTimer = (slice: Slice): slice is TimerSlice => slice.kind === 'timer';
 export const isEffect = (slice: Slice): slice is EffectSlice => slice.kind === 'effect';
+export const isProcess = (slice: Slice): slice is ProcessSlice => slice.kind === 'process';
 
-/** The events a slice stores: a state change's or an automation's; a view stores none. */
-export const eventsStoredBy = (slice: Slice): readonly string[] => (slice.kind === 'state-view' ? [] : slice.events);
+/** The events a slice stores: a state change's, an automation's; a process's own and its steps'; a view stores none. */
+export const eventsStoredBy = (slice: Slice): readonly string[] =>
+  slice.kind === 'state-view' ? [] : slice.kind === 'process' ? [...slice.events, ...slice.step.via.events] : slice.events;
 
 /** A trigger as people write it: `PUT /mutation/book-room`, `NATS cmd.hotel.book-room`. */
 export const describeTrigger = (trigger: Trigger): string => (trigger.kind === 'http' ? `${trigger.method} ${trigger.path}` : `NATS ${trigger.subject}`);
@@ -226,6 +272,13 @@ export const automationsOf = (boards: readonly Board[]): AutomationSlice[] => bo
 
 /** Every timer slice of `boards`. */
 export const timersOf = (boards: readonly Board[]): TimerSlice[] => boards.flatMap(({ slices }) => slices.filter(isTimer));
+
+/** Every process of `boards`. */
+export const processesOf = (boards: readonly Board[]): ProcessSlice[] => boards.flatMap(({ slices }) => slices.filter(isProcess));
+
+/** A process step, typed against the state change it goes through. */
+export const processStep = <PS, I, O, C, S, E extends Message<string, unknown>>(step: ProcessStep<PS, I, O, C, S, E>): ProcessStep<PS, I, O> =>
+  step as unknown as ProcessStep<PS, I, O>;
 
 /** Every effect slice of `boards`. */
 export const effectsOf = (boards: readonly Board[]): EffectSlice[] => boards.flatMap(({ slices }) => slices.filter(isEffect));

@@ -3,14 +3,21 @@ import { ENTITY_ID_PATTERN, isCalendarDate, isEntityId, isInstant, INSTANT } fro
 
 /**
  * `entity-id`: a subject-safe id string; `date`: a calendar date YYYY-MM-DD; `text`: any string; `count`: a whole
- * number from 0; `instant`: a point in time, ISO 8601 in UTC (`2026-12-02T08:00:00.000Z`).
+ * number from 0; `integer`: a whole number, negative too (a balance); `instant`: a point in time, ISO 8601 in UTC
+ * (`2026-12-02T08:00:00.000Z`); `entity-ids`: a list of entity ids; `list`: a list of records whose fields are
+ * named in `items`.
  */
-export type DataField = 'entity-id' | 'date' | 'text' | 'count' | 'instant';
+export type DataField = 'entity-id' | 'date' | 'text' | 'count' | 'integer' | 'instant' | 'entity-ids' | 'list';
+
+/** The kinds a record in a `list` field may hold. */
+export type ItemField = Exclude<DataField, 'list' | 'entity-ids'>;
 
 /** One field of an event's data: what kind of value it holds, and what it means. */
 export interface FieldContract {
   readonly kind: DataField;
   readonly description: string;
+  /** For a `list`: the fields of each record in it. */
+  readonly items?: Readonly<Record<string, ItemField>>;
 }
 
 /**
@@ -48,31 +55,54 @@ export const eventContract = <E extends Message<string, object>>(contract: {
   readonly upcasters?: readonly Upcaster[];
 }): EventContract => contract as EventContract;
 
-const fits: Record<DataField, (value: unknown) => boolean> = {
+const fitsItem: Record<ItemField, (value: unknown) => boolean> = {
   'entity-id': isEntityId,
   date: isCalendarDate,
   text: (value) => typeof value === 'string',
   count: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+  integer: (value) => Number.isSafeInteger(value),
   instant: isInstant,
+};
+
+const isRecordOf = (value: unknown, items: Readonly<Record<string, ItemField>>): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(items).every(([field, kind]) => fitsItem[kind]((value as Record<string, unknown>)[field]));
+
+const fits = (value: unknown, { kind, items }: FieldContract): boolean => {
+  if (kind === 'entity-ids') return Array.isArray(value) && value.every(isEntityId);
+  if (kind === 'list') return Array.isArray(value) && value.every((item) => isRecordOf(item, items ?? {}));
+  return fitsItem[kind](value);
 };
 
 /** What is wrong with an event's data for its contract, or undefined when it fits. Fields the contract does not name are left alone. */
 export const contractProblem = (contract: EventContract, data: unknown): string | undefined => {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return `the data of ${contract.type} is not an object`;
   const record = data as Record<string, unknown>;
-  const wrong = Object.entries(contract.fields).filter(([field, { kind }]) => !fits[kind](record[field]));
+  const wrong = Object.entries(contract.fields).filter(([field, described]) => !fits(record[field], described));
   return wrong.length === 0 ? undefined : `the data of ${contract.type} has no valid ${wrong.map(([field, { kind }]) => `${field} (${kind})`).join(', ')}`;
 };
 
 /** A JSON Schema (draft-07, which AsyncAPI 3 schemas extend), as plain JSON. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-const FIELD_SCHEMAS: Record<DataField, JsonSchema> = {
+const ITEM_SCHEMAS: Record<ItemField, JsonSchema> = {
   'entity-id': { type: 'string', pattern: ENTITY_ID_PATTERN.source },
   date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
   text: { type: 'string' },
   count: { type: 'integer', minimum: 0 },
+  integer: { type: 'integer' },
   instant: { type: 'string', format: 'date-time', pattern: INSTANT.source },
+};
+
+const fieldSchema = ({ kind, items }: FieldContract): JsonSchema => {
+  if (kind === 'entity-ids') return { type: 'array', items: ITEM_SCHEMAS['entity-id'] };
+  if (kind === 'list') {
+    const fields = items ?? {};
+    return {
+      type: 'array',
+      items: { type: 'object', properties: Object.fromEntries(Object.entries(fields).map(([field, item]) => [field, ITEM_SCHEMAS[item]])), required: Object.keys(fields), additionalProperties: false },
+    };
+  }
+  return ITEM_SCHEMAS[kind];
 };
 
 /**
@@ -85,7 +115,7 @@ export const dataSchema = (contract: EventContract): JsonSchema => ({
   description: contract.description,
   type: 'object',
   properties: Object.fromEntries(
-    Object.entries(contract.fields).map(([field, { kind, description }]) => [field, { ...FIELD_SCHEMAS[kind], description }]),
+    Object.entries(contract.fields).map(([field, described]) => [field, { ...fieldSchema(described), description: described.description }]),
   ),
   required: Object.keys(contract.fields),
   additionalProperties: false,

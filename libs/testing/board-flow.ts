@@ -3,9 +3,11 @@ import type { EntityRead } from '@libs/command/entity-read';
 import { SliceHandlers } from '@libs/command/slice-handlers';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { RuleViolation } from '@libs/errors/domain-error';
+import { ProcessReaction } from '@libs/command/process-reaction';
 import {
   automationsOf,
   effectsOf,
+  processesOf,
   timersOf,
   viewsOf,
   type AutomationSlice,
@@ -13,6 +15,7 @@ import {
   type EffectOutcome,
   type EffectRequest,
   type EffectSlice,
+  type ProcessSlice,
   type StateChangeSlice,
   type StateViewSlice,
   type TimerSlice,
@@ -37,11 +40,11 @@ export interface BoardFlowOptions {
   readonly senders?: Readonly<Record<string, FlowSend>>;
 }
 
-type Reactor = AutomationSlice | TimerSlice | EffectSlice;
+type Reactor = AutomationSlice | TimerSlice | EffectSlice | ProcessSlice;
 
 /**
  * A board's whole flow in memory, in milliseconds, on a clock the spec moves: commands decided by the slices'
- * own handlers on the in-memory store, then `settle()` runs every automation, timer, effect and view over what
+ * own handlers on the in-memory store, then `settle()` runs every automation, timer, effect, process and view over what
  * was stored, in stream order, and fires the timers due, until nothing new is stored (quiescence), as the
  * runtime would on JetStream. `advance(ms)` moves the clock and settles again. Deterministic: no sleeps, no
  * consumers, no jitter; what a spec sees after `settle()` is what the app converges to.
@@ -53,6 +56,7 @@ export class BoardFlow {
   private readonly handlers: SliceHandlers;
   private readonly reactors: readonly Reactor[];
   private readonly slices: ReadonlyMap<string, Reactor>;
+  private readonly reactions: ReadonlyMap<ProcessSlice, ProcessReaction>;
   private readonly views: ReadonlyMap<StateViewSlice, Map<string, unknown>>;
   private readonly through = new Map<Reactor | StateViewSlice, number>();
   private clock: number;
@@ -65,7 +69,8 @@ export class BoardFlow {
     this.clock = options.now ?? Date.UTC(2026, 0, 1, 8);
     this.store = new InMemoryEventStore(() => new Date(this.clock));
     this.handlers = new SliceHandlers(boards, this.store, { maxAttempts: 5 });
-    this.reactors = [...automationsOf(boards), ...timersOf(boards), ...effectsOf(boards)];
+    this.reactors = [...automationsOf(boards), ...timersOf(boards), ...effectsOf(boards), ...processesOf(boards)];
+    this.reactions = new Map(processesOf(boards).map((slice) => [slice, new ProcessReaction(slice, this.handlers.handler(slice), this.handlers.handler(slice.step.via))]));
     this.slices = new Map(this.reactors.map((slice) => [slice.name, slice]));
     this.views = new Map(viewsOf(boards).map((view) => [view, new Map<string, unknown>()]));
   }
@@ -147,6 +152,11 @@ export class BoardFlow {
         else this.timers.set({ key, generation: sequence, at: Date.parse(change.at), action: { kind: 'command', slice: slice.name, command: change.command }, ...cause });
       }
       return changes.length > 0;
+    }
+    if (slice.kind === 'process') {
+      const reaction = this.reactions.get(slice);
+      if (!reaction?.wakes(recorded.event.type, subject, sequence)) return false;
+      return (await reaction.react(subject, sequence, cause)).actions > 0;
     }
     if (!slice.reactsTo.includes(recorded.event.type)) return false;
     const { state } = await this.handlers.handler(slice).current(subject);

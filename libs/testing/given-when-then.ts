@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
-import { fold, type Decider, type EventMetadata, type RecordedEvent } from '@libs/decider/decider';
+import { fold, type Decider, type EventMetadata, type Message, type RecordedEvent } from '@libs/decider/decider';
+import type { ProcessSlice, StepResult } from '@libs/event-model/board';
 import type { Projection } from '@libs/decider/projection';
 import { RuleViolation } from '@libs/errors/domain-error';
 
@@ -68,6 +69,41 @@ export const ProjectionSpecification = {
         return {
           then(expected: Readonly<Record<string, D>>): void {
             expect(Object.fromEntries(documents)).toEqual(expected);
+          },
+        };
+      },
+    };
+  },
+};
+
+/**
+ * A process's pure parts: given its entity's events, its next action is these items (`thenNextAction`), and
+ * when its steps end with these results, the record it decides stores these events (`whenSteps(...).then`), or
+ * nothing (a repeat). Results are given per item, as the step's state change would answer.
+ */
+export const ProcessSpecification = {
+  for<E extends Message<string, unknown>, S, C, I, O>(slice: ProcessSlice<E, S, C, I, O>) {
+    return {
+      given(events: readonly E[]) {
+        const state = fold(slice.decider, recorded(events));
+        return {
+          thenNextAction(expected: readonly I[]): void {
+            expect(slice.nextAction(state)).toEqual(expected);
+          },
+          /** The step's command for each item of the next action. */
+          thenOrders(expected: readonly unknown[]): void {
+            expect(slice.nextAction(state).map((item) => slice.step.order(state, item))).toEqual(expected);
+          },
+          whenSteps(results: ReadonlyArray<readonly [I, StepResult]>) {
+            const record = (): readonly E[] => slice.decider.decide(slice.record(state, results.map(([item, result]) => slice.step.outcome(item, result))), state);
+            return {
+              then(expected: readonly E[]): void {
+                expect(record()).toEqual(expected);
+              },
+              thenNothingHappens(): void {
+                expect(record()).toEqual([]);
+              },
+            };
           },
         };
       },

@@ -1,5 +1,5 @@
 import { isStateChange, isStateView, type Trigger } from '@libs/event-model/board';
-import { HOTEL_BOARD } from '@feature/hotel/hotel.board';
+import { BOARDS } from '@app/boards';
 import { AppHarness, type HttpAnswer } from '../app.harness';
 import { booking, cleanup } from '../hotel.requests';
 import { DocumentSchemas, danglingRefs } from './contract-schemas';
@@ -22,9 +22,10 @@ interface OpenApiJson {
 }
 
 const date = '2031-04-04';
-const http = (trigger: Trigger): trigger is HttpTrigger => trigger.kind === 'http';
-const mutations = HOTEL_BOARD.slices.filter(isStateChange).flatMap((slice) => slice.triggers.filter(http));
-const queries = HOTEL_BOARD.slices.filter(isStateView).flatMap((slice) => slice.queries.filter(http));
+/** The routes the document covers: every board's `/mutation/*` and `/query/*`. */
+const http = (trigger: Trigger): trigger is HttpTrigger => trigger.kind === 'http' && /^\/(mutation|query)\//.test(trigger.path);
+const mutations = BOARDS.flatMap(({ slices }) => slices.filter(isStateChange)).flatMap((slice) => slice.triggers.filter(http));
+const queries = BOARDS.flatMap(({ slices }) => slices.filter(isStateView)).flatMap((slice) => slice.queries.filter(http));
 const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
 
 describe('the OpenAPI document of the HTTP API', () => {
@@ -52,7 +53,7 @@ describe('the OpenAPI document of the HTTP API', () => {
     await hotel.dispose();
   });
 
-  it('is an OpenAPI 3 document listing every /mutation and /query route of the board, and nothing else, every reference resolving', () => {
+  it('is an OpenAPI 3 document listing every /mutation and /query route of the boards, and nothing else, every reference resolving', () => {
     expect(document.openapi).toMatch(/^3\.0\.\d$/);
     const routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes.sort()).toEqual([...mutations, ...queries].map((trigger) => `${trigger.method} ${openApiPath(trigger.path)}`).sort());

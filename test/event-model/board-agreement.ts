@@ -40,7 +40,7 @@ export const boardDisagreements = (board: Board, sources: SliceSources, load: Lo
     found.push(...sameList(`${slice.name}'s rules`, slice.rules, sources.specTitles(board.name, slice.name), 'its spec titles'));
     found.push(...sameSet(`${slice.name}'s events`, slice.events, stream.eventTypes, `the ${stream.name} stream's event types`, true));
     if (slice.kind !== 'state-view') {
-      found.push(...sameSet(`${slice.name}'s declared events`, slice.events, sources.decidedEventTypes(board.name, slice.name) ?? [], 'what its decider decides'));
+      found.push(...sameSet(`${slice.name}'s declared events`, eventsStoredBy(slice), sources.decidedEventTypes(board.name, slice.name) ?? [], 'what its decider decides'));
     }
     found.push(...triggerDisagreements(board, slice, folder, load));
     if (slice.kind === 'state-view') found.push(...viewDisagreements(slice, stream));

@@ -28,12 +28,16 @@ export class SliceSources {
       .filter((name) => ['decider', 'projection', 'reactor'].some((role) => this.sourceOf(board, name, role) !== undefined));
   }
 
-  /** The event types the `decide` of the decider exported by `<slice>.decider.ts` can return. */
+  /** The event types the `decide`s of the slice's deciders (`*.decider.ts`: a process has its own and its step's) can return. */
   decidedEventTypes(board: string, slice: string): string[] | undefined {
-    const file = this.sourceOf(board, slice, 'decider');
-    if (!file) return undefined;
+    const folder = join(this.root, 'feature', board, slice);
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.decider.ts'))
+      .sort()
+      .flatMap((name) => this.program.getSourceFile(join(folder, name)) ?? []);
+    if (files.length === 0) return undefined;
     const types = new Set<string>();
-    for (const decide of propertyInitializers(file, 'decide')) {
+    for (const decide of files.flatMap((file) => propertyInitializers(file, 'decide'))) {
       for (const signature of this.checker.getTypeAtLocation(decide).getCallSignatures()) {
         for (const element of this.arrayElements(this.checker.getReturnTypeOfSignature(signature))) {
           for (const member of element.isUnion() ? element.types : [element]) {
