@@ -278,7 +278,7 @@ export const processesOf = (boards: readonly Board[]): ProcessSlice[] => boards.
 
 /** A process step, typed against the state change it goes through. */
 export const processStep = <PS, I, O, C, S, E extends Message<string, unknown>>(step: ProcessStep<PS, I, O, C, S, E>): ProcessStep<PS, I, O> =>
-  step as unknown as ProcessStep<PS, I, O>;
+  step;
 
 /** Every effect slice of `boards`. */
 export const effectsOf = (boards: readonly Board[]): EffectSlice[] => boards.flatMap(({ slices }) => slices.filter(isEffect));
