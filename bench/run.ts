@@ -9,6 +9,7 @@ import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
 import { timersBench } from './timers.bench';
+import { groupCheckoutBench } from './group-checkout.bench';
 import { record, type BenchSection } from './support/results';
 
 /**
@@ -36,6 +37,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       seconds: seconds(60),
       connections: 50,
     }),
+  'group-checkout': () => groupCheckoutBench({ largeGroups: 5, largeSize: 100, smallGroups: 1_000, smallSize: 5, connections: 50 }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   emmett: () => emmettBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   soak: () =>
