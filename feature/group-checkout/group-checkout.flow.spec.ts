@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { BoardFlow } from '@libs/testing/board-flow';
 import { GROUP_CHECKOUT_STREAM, groupCheckoutSubject, guestStaySubject } from '@stream/group-checkout.stream';
 import { CHARGE_GUEST_STAY } from './charge-guest-stay/charge-guest-stay.slice';
@@ -87,5 +88,59 @@ describe('the group-checkout board, flow by flow', () => {
     await select('g1', 's1', 's2');
     await flow.settle();
     expect(flow.view(GROUP_CHECKOUT_VIEW, 'g1')).toMatchObject({ merged: [{ stayId: 's1', residual: 400 }, { stayId: 's2', residual: -150 }], balance: 250 });
+  });
+
+  it('a payment before the merges counts toward the balance, and a duplicate payment counts once', async () => {
+    await charge('s1', 'c1', 900);
+    await payGroup('g1', 'gp1', 400);
+    expect((await payGroup('g1', 'gp1', 400)).events).toEqual([]);
+    await select('g1', 's1');
+    await flow.settle();
+    expect(flow.view(GROUP_CHECKOUT_VIEW, 'g1')).toMatchObject({ merged: [{ stayId: 's1', residual: 900 }], paid: 400, balance: 500, status: 'ready' });
+    expect(types(groupCheckoutSubject('g1'))).toEqual(['GroupCheckoutPaid', 'StaysSelected', 'StaysMerged']);
+  });
+
+  it('a partial payment leaves the balance outstanding, and confirming waits for the merges', async () => {
+    await charge('s1', 'c1', 1000);
+    await select('g1', 's1');
+    await expect(confirm('g1')).rejects.toMatchObject({ code: 'merges-in-progress' });
+    await flow.settle();
+    await payGroup('g1', 'gp1', 600);
+    await expect(confirm('g1')).rejects.toMatchObject({ code: 'balance-outstanding', details: { balance: 400 } });
+    await payGroup('g1', 'gp2', 400);
+    expect((await confirm('g1')).events.map(({ event }) => event.type)).toEqual(['GroupCheckoutConfirmed']);
+  });
+
+  it('an empty selection stores nothing and wakes nobody', async () => {
+    expect((await select('g1')).events).toEqual([]);
+    await flow.settle();
+    expect(types(groupCheckoutSubject('g1'))).toEqual([]);
+    await expect(confirm('g1')).rejects.toMatchObject({ code: 'no-stays-selected' });
+  });
+
+  it('the group\'s balance is always its merged residuals less its payments, each stay\'s residual its charges less its payments', async () => {
+    const stay = fc.record({ charges: fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 4 }), payments: fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 3 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(stay, { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { maxLength: 3 }), async (stays, groupPayments) => {
+        flow = new BoardFlow([GROUP_CHECKOUT_BOARD]);
+        const ids = stays.map((_, index) => `s${index}`);
+        for (const [index, { charges, payments }] of stays.entries()) {
+          for (const [number, amount] of charges.entries()) await charge(ids[index]!, `c${number}`, amount);
+          for (const [number, amount] of payments.entries()) await payStay(ids[index]!, `p${number}`, amount);
+        }
+        for (const [number, amount] of groupPayments.entries()) await payGroup('g1', `gp${number}`, amount);
+        await select('g1', ...ids);
+        await flow.settle();
+        const view = flow.view(GROUP_CHECKOUT_VIEW, 'g1')!;
+        const sum = (amounts: readonly number[]): number => amounts.reduce((total, amount) => total + amount, 0);
+        const opened = stays.flatMap(({ charges, payments }, index) => (charges.length + payments.length > 0 ? [{ stayId: ids[index]!, residual: sum(charges) - sum(payments) }] : []));
+        expect(view.pending).toEqual([]);
+        expect(view.merged).toEqual(opened);
+        expect(view.failed).toEqual(ids.filter((id) => !opened.some(({ stayId }) => stayId === id)).map((stayId) => ({ stayId, reason: 'stay-not-found' })));
+        expect(view.paid).toBe(sum(groupPayments));
+        expect(view.balance).toBe(sum(view.merged.map(({ residual }) => residual)) - view.paid);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
