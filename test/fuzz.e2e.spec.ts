@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { GROUP_CHECKOUT_STREAM } from '@stream/group-checkout.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppHarness } from './app.harness';
@@ -34,7 +35,17 @@ const badDate: fc.Arbitrary<Json> = fc.oneof(
 );
 const unknownKey = fc
   .oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom('toString', 'valueOf', 'hasOwnProperty', 'constructor', '__defineGetter__', 'isPrototypeOf'))
-  .filter((key) => !['data', 'room', 'client', 'date', 'name', 'id', '__proto__'].includes(key));
+  .filter((key) => !['data', 'room', 'client', 'date', 'name', 'id', 'stay', 'charge', 'payment', 'amount', 'group', 'stays', '__proto__'].includes(key));
+/** Amounts the API must refuse: money is whole cents from 1 to 1,000,000,000. */
+const badAmount: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(0, -1, 1.5, 1_000_000_001, 2 ** 53, '100', '', null, true, [], {}),
+  fc.double({ noNaN: true }).filter((value) => !Number.isInteger(value)),
+);
+/** Stay lists the selection must refuse as a whole: not a list, empty, or longer than 100. */
+const badStays: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>([], 'stay-1', 5, null, true, {}),
+  fc.integer({ min: 101, max: 120 }).map((length) => Array.from({ length }, (_, index) => ({ id: `s${index}` }))),
+);
 
 interface CommandModel {
   readonly valid: { data: Record<string, Json> };
@@ -42,30 +53,72 @@ interface CommandModel {
   readonly fields: Readonly<Record<string, fc.Arbitrary<Json>>>;
   /** Fields whose absence is an error. */
   readonly required: readonly string[];
+  /** The board whose NATS subject `cmd.<board>.<name>` takes it too. */
+  readonly board: 'hotel' | 'group-checkout';
 }
 
 const roomDay = { room: { id: 1 }, date: '2031-01-01' };
-/** Every command, by name: the HTTP route `/mutation/<name>` and the NATS subject `cmd.hotel.<name>`. */
+/** Every command, by name: the HTTP route `/mutation/<name>` and the NATS subject `cmd.<board>.<name>`. */
 const COMMANDS: Readonly<Record<string, CommandModel>> = {
   'book-room': {
     valid: { data: { ...roomDay, client: { id: 1 } } },
     fields: { 'data.room.id': badId, 'data.client.id': badId, 'data.date': badDate },
     required: ['data', 'data.room', 'data.room.id', 'data.client', 'data.client.id', 'data.date'],
+    board: 'hotel',
   },
   checkin: {
     valid: { data: { ...roomDay, client: { id: 1 } } },
     fields: { 'data.room.id': badId, 'data.client.id': badId, 'data.date': badDate },
     required: ['data', 'data.room', 'data.room.id', 'data.client', 'data.client.id', 'data.date'],
+    board: 'hotel',
   },
   cleanup: {
     valid: { data: roomDay },
     fields: { 'data.room.id': badId, 'data.date': badDate },
     required: ['data', 'data.room', 'data.room.id', 'data.date'],
+    board: 'hotel',
   },
   'register-room': {
     valid: { data: { room: { id: 9 }, name: 'Attic' } },
     fields: { 'data.room.id': badId, 'data.name': fc.oneof(fc.constantFrom<Json>('', 'x'.repeat(101), 5, [], {}, true)) },
     required: ['data', 'data.room', 'data.room.id'],
+    board: 'hotel',
+  },
+  'charge-guest-stay': {
+    valid: { data: { stay: { id: 's1' }, charge: { id: 'c1' }, amount: 100 } },
+    fields: { 'data.stay.id': badId, 'data.charge.id': badId, 'data.amount': badAmount },
+    required: ['data', 'data.stay', 'data.stay.id', 'data.charge', 'data.charge.id', 'data.amount'],
+    board: 'group-checkout',
+  },
+  'pay-guest-stay': {
+    valid: { data: { stay: { id: 's1' }, payment: { id: 'p1' }, amount: 100 } },
+    fields: { 'data.stay.id': badId, 'data.payment.id': badId, 'data.amount': badAmount },
+    required: ['data', 'data.stay', 'data.stay.id', 'data.payment', 'data.payment.id', 'data.amount'],
+    board: 'group-checkout',
+  },
+  'check-out-guest-stay': {
+    valid: { data: { stay: { id: 's1' } } },
+    fields: { 'data.stay.id': badId },
+    required: ['data', 'data.stay', 'data.stay.id'],
+    board: 'group-checkout',
+  },
+  'select-group-checkout-stays': {
+    valid: { data: { group: { id: 'g1' }, stays: [{ id: 's1' }] } },
+    fields: { 'data.group.id': badId, 'data.stays': badStays },
+    required: ['data', 'data.group', 'data.group.id', 'data.stays'],
+    board: 'group-checkout',
+  },
+  'pay-group-checkout': {
+    valid: { data: { group: { id: 'g1' }, payment: { id: 'p1' }, amount: 100 } },
+    fields: { 'data.group.id': badId, 'data.payment.id': badId, 'data.amount': badAmount },
+    required: ['data', 'data.group', 'data.group.id', 'data.payment', 'data.payment.id', 'data.amount'],
+    board: 'group-checkout',
+  },
+  'confirm-group-checkout': {
+    valid: { data: { group: { id: 'g1' } } },
+    fields: { 'data.group.id': badId },
+    required: ['data', 'data.group', 'data.group.id'],
+    board: 'group-checkout',
   },
 };
 
@@ -75,6 +128,8 @@ const QUERIES: Readonly<Record<string, Readonly<Record<string, QueryParam>>>> = 
   '/query/booking/:roomId/:date': { roomId: 'id', date: 'date', sequence: 'sequence' },
   '/query/cleanup-schedule/:date': { date: 'date', sequence: 'sequence' },
   '/query/rooms': {},
+  '/query/group-checkout/:groupId': { groupId: 'id', sequence: 'sequence' },
+  '/query/guest-stay/:stayId': { stayId: 'id', sequence: 'sequence' },
 };
 const GOOD_DATE = '2031-01-01';
 const queryValue = (kind: QueryParam): fc.Arbitrary<string> => {
@@ -219,7 +274,11 @@ describe('fuzzing every endpoint and every NATS command', () => {
     await hotel.dispose();
   });
 
-  const streamsState = async () => [await hotel.lastSequence(HOTEL_STREAM.name), await hotel.lastSequence(DEAD_LETTER_STREAM.name)];
+  const streamsState = async () => [
+    await hotel.lastSequence(HOTEL_STREAM.name),
+    await hotel.lastSequence(GROUP_CHECKOUT_STREAM.name),
+    await hotel.lastSequence(DEAD_LETTER_STREAM.name),
+  ];
 
   it('has a model for every command route, query route and NATS command the app serves', () => {
     const mutations = routes.filter((route) => route.startsWith('PUT /mutation/'));
@@ -229,8 +288,9 @@ describe('fuzzing every endpoint and every NATS command', () => {
     expect(queries.map((route) => route.slice('GET '.length)).sort()).toEqual(Object.keys(QUERIES).sort());
     expect(routes.filter((route) => route.includes(REMINDERS)).sort()).toEqual(Object.keys(REMINDER_ROUTES).sort());
     const served = hotel.app.get(NatsCommandTransport).served;
-    expect(served.filter((subject) => subject.startsWith('cmd.hotel.')).map((subject) => subject.replace(/^cmd\.hotel\./, '')).sort()).toEqual(Object.keys(COMMANDS).sort());
-    expect(served.filter((subject) => !subject.startsWith('cmd.hotel.')).sort()).toEqual(Object.keys(REMINDER_COMMANDS).sort());
+    const modelled = Object.entries(COMMANDS).map(([name, { board }]) => `cmd.${board}.${name}`);
+    expect(served.filter((subject) => !subject.startsWith('cmd.reminder.')).sort()).toEqual(modelled.sort());
+    expect(served.filter((subject) => subject.startsWith('cmd.reminder.')).sort()).toEqual(Object.keys(REMINDER_COMMANDS).sort());
   });
 
   it.each(Object.keys(COMMANDS))('PUT /mutation/%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {
@@ -250,12 +310,12 @@ describe('fuzzing every endpoint and every NATS command', () => {
     expect(await streamsState()).toEqual(before);
   });
 
-  it.each(Object.keys(COMMANDS))('cmd.hotel.%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (command) => {
-    const model = COMMANDS[command] as CommandModel;
+  it.each(Object.entries(COMMANDS).map(([name, { board }]) => `cmd.${board}.${name}`))('%s refuses every bad input with a 4xx problem naming the field, writing nothing', async (subject) => {
+    const model = COMMANDS[subject.split('.')[2] ?? ''] as CommandModel;
     const before = await streamsState();
     await fc.assert(
       fc.asyncProperty(badInputs(model), async (input) => {
-        const reply = await hotel.observer.request(`cmd.hotel.${command}`, input.body, { timeout: 5_000 });
+        const reply = await hotel.observer.request(subject, input.body, { timeout: 5_000 });
         expect(reply.headers?.get('Status')).toBe(String(input.status));
         expect(reply.headers?.get('Content-Type')).toBe('application/problem+json');
         const problem = reply.json<{ errors?: { field: string }[] }>();

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { ProcessSlice } from '@libs/event-model/board';
 import type { SliceHandlers } from '@libs/command/slice-handlers';
+import { Pause } from '@libs/async/pause';
 import { ProcessReaction } from '@libs/command/process-reaction';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import { toProblem } from '@adapter/edge/problem';
@@ -33,7 +34,7 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
   private lease: ProjectorLease | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly pause = new Pause();
 
   constructor(
     private readonly nats: NatsClient,
@@ -70,7 +71,7 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.wake();
     await this.running;
     this.running = undefined;
   }
@@ -82,7 +83,7 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
       if (!(await lease.acquire(() => this.stopping))) break;
       this.consumer.start();
       try {
-        while (!this.stopping && (await lease.renew())) await this.pause(this.leaseTiming.renewMs);
+        while (!this.stopping && (await lease.renew())) await this.pause.wait(this.leaseTiming.renewMs);
       } finally {
         await this.consumer.stop();
         if (this.stopping) await lease.release();
@@ -110,16 +111,5 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
       inFlight.end(status);
     }
     return { kind: 'done' };
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

@@ -8,6 +8,7 @@ import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from '@adapter/projection/projector-lease';
 import { StreamTail } from '@adapter/projection/stream-tail';
 import { ViewCheckpoint } from '@adapter/projection/view-checkpoint';
+import { Pause } from '@libs/async/pause';
 import { TimerQueue } from './timer-queue';
 import { SCHEDULER_CURSOR, type StoredTimer, type TimerStore } from './timer-store';
 
@@ -71,7 +72,7 @@ export class TimerScheduler {
   private opening: Promise<void> | undefined;
   private failure: Error | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly pause = new Pause();
   private holding = false;
 
   constructor(
@@ -103,7 +104,7 @@ export class TimerScheduler {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.wake();
     await this.running;
     this.running = undefined;
   }
@@ -147,8 +148,8 @@ export class TimerScheduler {
         this.close(now, cursor);
         const next = this.queue.peek();
         const wait = next === undefined ? HOUSEKEEPING_MS : Math.max(0, Math.min(HOUSEKEEPING_MS, next.at - Date.now()));
-        if (wait > 0 && this.inFlight < this.concurrency) await this.sleep(wait);
-        else if (this.inFlight >= this.concurrency) await this.sleep(HOUSEKEEPING_MS);
+        if (wait > 0 && this.inFlight < this.concurrency) await this.pause.wait(wait);
+        else if (this.inFlight >= this.concurrency) await this.pause.wait(HOUSEKEEPING_MS);
       }
     } finally {
       this.holding = false;
@@ -169,7 +170,7 @@ export class TimerScheduler {
     this.opening = this.open(last)
       .catch((error: unknown) => {
         this.failure = error instanceof Error ? error : new Error(String(error));
-        this.wake?.();
+        this.pause.wake();
       })
       .finally(() => (this.opening = undefined));
   }
@@ -233,7 +234,7 @@ export class TimerScheduler {
     } else state.waiting++;
     this.seen.add(sequence);
     this.queue.push({ ...timer, subject, sequence });
-    if (timer.at <= Date.now() + HOUSEKEEPING_MS) this.wake?.();
+    if (timer.at <= Date.now() + HOUSEKEEPING_MS) this.pause.wake();
   }
 
   private fireDue(now: number): void {
@@ -242,7 +243,7 @@ export class TimerScheduler {
       this.inFlight++;
       void this.fire(next).finally(() => {
         this.inFlight--;
-        this.wake?.();
+        this.pause.wake();
       });
     }
   }
@@ -293,16 +294,5 @@ export class TimerScheduler {
     this.tail = undefined;
     this.opened = -1;
     this.failure = undefined;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

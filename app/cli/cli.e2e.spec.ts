@@ -65,9 +65,12 @@ describe('the CLI against a running app', () => {
     expect(rows.map(({ name, kind, lag }) => [name, kind, lag])).toEqual([
       ['automation-schedule-cleaning', 'durable', 0],
       ['effect-call-back', 'durable', 0],
+      ['process-merge-stays', 'durable', 0],
       ['timer-elapse-reminder', 'durable', 0],
       ['view-booking-board', 'view', 0],
       ['view-cleanup-schedule', 'view', 0],
+      ['view-group-checkout', 'view', 0],
+      ['view-guest-stay', 'view', 0],
       ['view-reminder-status', 'view', 0],
       ['view-room-list', 'view', 0],
     ]);
