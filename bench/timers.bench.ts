@@ -78,10 +78,14 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
       address: `${receiver.url}/due`,
     }));
     const cpuBefore = cpuSeconds(stack.appPid);
+    const natsCpuBefore = cpuSeconds(stack.natsPid);
+    const measuredFrom = Date.now();
     const floor = setTimeoutLateness(Array.from({ length: due }, (_, index) => dueAtOf(index)));
     const deadline = firstDue + options.seconds * 1_000 + 120_000;
     while (receiver.at('/due').length < due - definitions.failed && Date.now() < deadline) await sleep(500);
     const cpu = round(cpuSeconds(stack.appPid) - cpuBefore, 1);
+    const natsCpu = round(cpuSeconds(stack.natsPid) - natsCpuBefore, 1);
+    const window = round((Date.now() - measuredFrom) / 1_000, 0);
     const metrics = await (await fetch(`${stack.baseUrl}/metrics`)).text();
     const calls = receiver.at('/due');
     const perId = new Map<string, number>();
@@ -101,6 +105,8 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
       latenessMs: lateness,
       setTimeoutLatenessMs: setTimeoutFloor,
       appCpuSeconds: cpu,
+      natsServerCpuSeconds: natsCpu,
+      firingWindowSeconds: window,
       timerFiredWithinMs: firedWithin(metrics),
       heapUsedMiB: round(Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(metrics)?.[1] ?? 0) / 2 ** 20, 0),
     };
@@ -117,6 +123,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
         ['lateness p50 / p99 / max (ms): callbacks', `${lateness.p50} / ${lateness.p99} / ${lateness.max}`],
         ['lateness p50 / p99 / max (ms): in-process setTimeout, same due times', `${setTimeoutFloor.p50} / ${setTimeoutFloor.p99} / ${setTimeoutFloor.max}`],
         ['timers fired (the due command begun) within 10 / 50 / 100 / 250 / 500 / 1000 ms of their due time', figures.timerFiredWithinMs.map(({ share }) => `${share}%`).join(' / ')],
+        ['CPU from the due ones defined to their last callback: app / nats-server', `${cpu} s / ${natsCpu} s over ${window} s`],
       ],
       notes: [
         'One app process (dist/app/main.js) on a fresh nats-server (file storage, loopback); the receiver and the load run in the bench process, and so do the floor\'s timers.',
