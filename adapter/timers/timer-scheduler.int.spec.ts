@@ -113,7 +113,8 @@ describe('durable timers on JetStream', () => {
     next.start();
     await eventually(() => firedOf('while-down').length === 1, 'the overdue timer fired after the restart');
     expect(firedOf('while-down')[0]!.lateMs).toBeGreaterThanOrEqual(400);
-    expect(next.loaded).toBe(0);
+    // The fired timer leaves memory once it is marked and removed; the far one's slot is never read.
+    await eventually(() => next.loaded === 0, 'nothing left in memory: the fired timer gone, the far one never loaded');
     expect(firedOf('far-ahead')).toEqual([]);
   });
 
