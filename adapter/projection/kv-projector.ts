@@ -12,8 +12,8 @@ import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { StreamTail } from './stream-tail';
 import { BATCH_MAX, decodeMessage, replayStream } from './stream-replay';
-import { ActiveViewBucket, leaseKey, openViewBucket, PROGRESS_BUCKET, type ActiveBucket } from './view-buckets';
-import { viewDocuments } from './view-documents';
+import { ActiveViewBucket, leaseKey, openProgressBucket, openViewBucket, type ActiveBucket } from './view-buckets';
+import { leaderDocuments } from './view-documents';
 import { ViewSlot } from './view-slot';
 import { readView, type StoredViewEntry } from './view-store';
 import { ViewWriter } from './view-writer';
@@ -114,7 +114,7 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    */
   async ensure(): Promise<void> {
     const name = this.options.projection.name;
-    const progress = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.options.replicas ?? 1, storage: 'file' });
+    const progress = await openProgressBucket(this.nats, this.options.replicas ?? 1);
     this.progressBucket = progress;
     this.pointer = new ActiveViewBucket(progress, name);
     const active = await this.pointer.read();
@@ -178,7 +178,8 @@ export class KvProjector<E extends Message<string, unknown>, D> {
    * Messages the live view dead-letters are skipped here too, so both end equal.
    */
   async replayInto(targetBucket: string): Promise<number> {
-    const target = viewDocuments(this.nats.requests, targetBucket, await openViewBucket(this.nats, targetBucket, this.options.replicas ?? 1));
+    await openViewBucket(this.nats, targetBucket, this.options.replicas ?? 1);
+    const target = await leaderDocuments(this.nats, targetBucket);
     return (await replayStream(this.nats, this.options, target, this.writer, this.logger)).read;
   }
 

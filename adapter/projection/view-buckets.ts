@@ -7,6 +7,16 @@ import { isRevisionConflict } from './view-store';
 /** Leases, checkpoints and active-bucket pointers of all views: `lease.<view>`, `checkpoint.<bucket slot>`, `active.<view>`, `rebuild.<view>`. */
 export const PROGRESS_BUCKET = 'projectors';
 
+/**
+ * The projectors' bucket, created if missing, opened so that its reads go to the bucket's leader: a lease judged
+ * on a revision a lagging replica answered with (a direct get) never changes hands, and a checkpoint or pointer
+ * written on such a revision keeps conflicting.
+ */
+export const openProgressBucket = async (nats: NatsClient, replicas: number): Promise<KV> => {
+  await nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas, storage: 'file' });
+  return nats.kvm.open(PROGRESS_BUCKET);
+};
+
 /** A view's first bucket: `view-<projection name>`. */
 export const bucketName = (projection: string): string => `view-${projection}`;
 

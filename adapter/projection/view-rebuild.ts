@@ -8,9 +8,9 @@ import type { Projection } from '@libs/decider/projection';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { replayStream, type ReplayProgress, type ViewSource } from './stream-replay';
-import { ActiveViewBucket, bucketExists, checkpointKey, openViewBucket, PROGRESS_BUCKET, rebuildKey, viewBuckets, type ActiveBucket } from './view-buckets';
+import { ActiveViewBucket, bucketExists, checkpointKey, openProgressBucket, openViewBucket, PROGRESS_BUCKET, rebuildKey, viewBuckets, type ActiveBucket } from './view-buckets';
 import { ViewCheckpoint } from './view-checkpoint';
-import { viewDocuments } from './view-documents';
+import { leaderDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 
 export interface RebuiltView<E, D> extends ViewSource {
@@ -65,7 +65,7 @@ export const rebuildView = async <E extends Message<string, unknown>, D>(
 ): Promise<RebuildResult> => {
   const name = view.projection.name;
   const logger = new Logger(`Rebuild ${name}`);
-  const progress = await nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: options.replicas ?? 1, storage: 'file' });
+  const progress = await openProgressBucket(nats, options.replicas ?? 1);
   const claim = new ProjectorLease(progress, rebuildKey(name), randomUUID(), options.lease ?? CLAIM);
   if (!(await claim.takeUnlessHeld())) {
     throw new RebuildRefused(`another rebuild of ${name} is running (${rebuildKey(name)} in bucket ${PROGRESS_BUCKET}); wait for it to end`);
@@ -105,10 +105,10 @@ const fill = async <E extends Message<string, unknown>, D>(
   const name = view.projection.name;
   await removeBucket(nats, target);
   await progress.purge(checkpointKey(name, target));
-  const bucket = await openViewBucket(nats, target, options.replicas ?? 1);
+  await openViewBucket(nats, target, options.replicas ?? 1);
   const checkpoint = new ViewCheckpoint(progress, checkpointKey(name, target));
   const writer = new ViewWriter(view.projection, logger, () => true);
-  const filled = await replayStream(nats, view, viewDocuments(nats.requests, target, bucket), writer, logger, (step) => {
+  const filled = await replayStream(nats, view, await leaderDocuments(nats, target), writer, logger, (step) => {
     checkpoint.advance(step.through);
     options.onProgress?.(step);
   });

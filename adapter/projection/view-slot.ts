@@ -3,7 +3,7 @@ import { StateCache } from '@libs/cache/state-cache';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { bucketExists, bucketName, checkpointKey, openViewBucket, type ActiveBucket } from './view-buckets';
 import { ViewCheckpoint } from './view-checkpoint';
-import { viewDocuments, type ViewDocuments } from './view-documents';
+import { leaderDocuments, type ViewDocuments } from './view-documents';
 import type { StoredViewEntry } from './view-store';
 
 /** Thrown when a view's pointer names a bucket that is not there (removed by hand): a rebuild makes it anew. */
@@ -39,7 +39,7 @@ export class ViewSlot<D> {
   static async open<D>(nats: NatsClient, progress: KV, view: string, active: ActiveBucket, replicas: number): Promise<ViewSlot<D>> {
     if (active.bucket !== bucketName(view) && !(await bucketExists(nats, active.bucket))) throw new ActiveBucketMissing(view, active.bucket);
     const kv = await openViewBucket(nats, active.bucket, replicas);
-    return new ViewSlot<D>(active, kv, viewDocuments(nats.requests, active.bucket, kv), new ViewCheckpoint(progress, checkpointKey(view, active.bucket)));
+    return new ViewSlot<D>(active, kv, await leaderDocuments(nats, active.bucket), new ViewCheckpoint(progress, checkpointKey(view, active.bucket)));
   }
 }
 

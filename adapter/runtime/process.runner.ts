@@ -9,7 +9,7 @@ import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consume
 import { toProblem } from '@adapter/edge/problem';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from '@adapter/projection/projector-lease';
-import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
+import { openProgressBucket } from '@adapter/projection/view-buckets';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
 
@@ -58,7 +58,7 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
   /** Creates the durable consumer and the lease's bucket. */
   async ensure(): Promise<void> {
     await this.consumer.ensure();
-    const bucket = await this.nats.kvm.create(PROGRESS_BUCKET, { history: 1, replicas: this.replicas, storage: 'file' });
+    const bucket = await openProgressBucket(this.nats, this.replicas);
     this.lease = new ProjectorLease(bucket, `lease.process-${this.slice.name}`, randomUUID(), this.leaseTiming);
   }
 
