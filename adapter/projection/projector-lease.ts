@@ -84,6 +84,25 @@ export class ProjectorLease {
     }
   }
 
+  /**
+   * Runs `work` each time this instance holds the lease, until `stopping()`: the lease is renewed every
+   * `renewMs` meanwhile, and `lost()` turns true once another instance took it over, for `work` to end. At a
+   * stop the lease is released, so that a contender need not wait for it to expire.
+   */
+  async serve(stopping: () => boolean, work: (lost: () => boolean) => Promise<void>): Promise<void> {
+    while (!stopping()) {
+      if (!(await this.acquire(stopping))) break;
+      let lost = false;
+      const renewal = setInterval(() => void this.renew().then((held) => (lost ||= !held)), this.timing.renewMs);
+      try {
+        await work(() => lost);
+      } finally {
+        clearInterval(renewal);
+        if (stopping()) await this.release();
+      }
+    }
+  }
+
   /** Gives the lease up at once, so that a contender need not wait for it to expire. */
   async release(): Promise<void> {
     const revision = this.revision;

@@ -79,17 +79,18 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
   private async run(): Promise<void> {
     const lease = this.lease;
     if (!lease) throw new Error('call ensure() before start()');
-    while (!this.stopping) {
-      if (!(await lease.acquire(() => this.stopping))) break;
-      this.consumer.start();
-      try {
-        while (!this.stopping && (await lease.renew())) await this.pause.wait(this.leaseTiming.renewMs);
-      } finally {
-        await this.consumer.stop();
-        if (this.stopping) await lease.release();
-      }
-      if (!this.stopping) this.logger.warn({ message: 'lease lost; reacting again once it is held' });
-    }
+    await lease.serve(
+      () => this.stopping,
+      async (lost) => {
+        this.consumer.start();
+        try {
+          while (!this.stopping && !lost()) await this.pause.wait(this.leaseTiming.renewMs);
+        } finally {
+          await this.consumer.stop();
+        }
+        if (lost()) this.logger.warn({ message: 'lease lost; reacting again once it is held' });
+      },
+    );
   }
 
   /** Reacts to the last event of a message that gives the process work, as a command of its own: its span (a child of the event's), metrics and log context. */

@@ -112,23 +112,19 @@ export class TimerScheduler {
   private async run(): Promise<void> {
     const lease = this.lease;
     if (!lease) throw new Error('call ensure() before start()');
-    while (!this.stopping) {
-      if (!(await lease.acquire(() => this.stopping))) break;
-      let lost = false;
-      const renewal = setInterval(() => void lease.renew().then((held) => (lost ||= !held)), 1_000);
-      try {
-        this.holding = true;
-        await this.fireWhileHolding(() => lost);
-      } catch (error) {
-        this.logger.warn({ message: 'timers interrupted, resuming', error: String(error) });
-        await sleep(500);
-      } finally {
-        this.holding = false;
-        clearInterval(renewal);
-        this.reset();
-        if (this.stopping) await lease.release();
-      }
-    }
+    await lease.serve(
+      () => this.stopping,
+      async (lost) => {
+        try {
+          await this.fireWhileHolding(lost);
+        } catch (error) {
+          this.logger.warn({ message: 'timers interrupted, resuming', error: String(error) });
+          await sleep(500);
+        } finally {
+          this.reset();
+        }
+      },
+    );
   }
 
   private async fireWhileHolding(lost: () => boolean): Promise<void> {
