@@ -58,4 +58,16 @@ describe('JetStream event store', () => {
     expect(second.sequence).toBe(first.sequence + 1);
     expect((await patient).events.map(({ event }) => event.type === 'RoomBooked' && event.data.clientId)).toEqual(['1', '2']);
   });
+
+  it('reads an entity from where it begins, with what other writers appended after', async () => {
+    const subject = 'hotel.room-day.r6.2022-12-12';
+    const clients = async (reader: JetStreamEventStore): Promise<string[]> =>
+      (await reader.read<HotelEvent>(HOTEL_STREAM, subject)).events.map(({ event }) => (event.type === 'RoomBooked' ? event.data.clientId : event.type));
+    const first = await store.append(HOTEL_STREAM, subject, [booked('1')], { ...context, expectedSequence: 0 });
+    const other = new JetStreamEventStore(nats);
+    const second = await other.append(HOTEL_STREAM, subject, [booked('2')], { ...context, expectedSequence: first.sequence });
+    await other.append(HOTEL_STREAM, subject, [booked('3')], { ...context, expectedSequence: second.sequence });
+    expect(await clients(store)).toEqual(['1', '2', '3']);
+    expect(await clients(other)).toEqual(['1', '2', '3']);
+  });
 });

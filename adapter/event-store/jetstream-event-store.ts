@@ -3,10 +3,11 @@ import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { StateCache } from '@libs/cache/state-cache';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { ServiceUnavailable } from '@libs/errors/domain-error';
 import type { EventStreamDefinition } from '@libs/event-model/event-stream';
-import type { StreamMessageQuery } from '@adapter/nats/jetstream-requests';
+import type { StreamMessage, StreamMessageQuery } from '@adapter/nats/jetstream-requests';
 import { isTransientNatsError, type NatsClient } from '@adapter/nats/nats.client';
 import { currentOperation } from '@adapter/telemetry/operation-context';
 import { traceHeaders } from '@adapter/telemetry/trace-context';
@@ -25,6 +26,8 @@ export interface EventStoreOptions {
   readonly retryBudgetMs?: number;
   /** Where stored events are counted (the app's metrics). */
   readonly metrics?: EventStoreMetrics;
+  /** Entities whose first sequence is remembered, to start their reads there (the most recently used). */
+  readonly knownStarts?: number;
 }
 
 /** What the store counts: the events it stored, per stream and type. */
@@ -42,6 +45,13 @@ export class JetStreamEventStore implements EventStore {
   private readonly retryBudgetMs: number;
   private readonly logger = new Logger('EventStore');
   private readonly metrics: EventStoreMetrics | undefined;
+  /**
+   * Where entities begin: the sequence of an entity's first message, learned when this store created it or read
+   * it from its start. A read from the start begins there instead of at sequence 1: nats-server 2.9 answers a
+   * `next_by_subj` by visiting every block from the one holding the start, loading each block's subject index
+   * and evicting its cache, so reads from 1 cost more with every block the stream has.
+   */
+  private readonly starts: StateCache<null>;
 
   constructor(
     private readonly nats: NatsClient,
@@ -49,6 +59,7 @@ export class JetStreamEventStore implements EventStore {
   ) {
     this.retryBudgetMs = options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
     this.metrics = options.metrics;
+    this.starts = new StateCache(options.knownStarts ?? 50_000);
   }
 
   /**
@@ -69,12 +80,17 @@ export class JetStreamEventStore implements EventStore {
   ): Promise<EntityEvents<E>> {
     const events: RecordedEvent<E>[] = [];
     let lastSequence = after;
+    const start = after === 0 ? this.starts.get(subject)?.sequence : undefined;
     const deadline = Date.now() + this.retryBudgetMs;
     for (let attempt = 0; ; attempt++) {
-      while (!stopThere || lastSequence < through) {
-        const request: StreamMessageQuery = { seq: lastSequence + 1, next_by_subj: subject };
-        const message = await this.transient(() => this.nats.requests.getMessage(stream.name, request));
+      // Where the entity ends, asked first: the reads then stop at its last message instead of asking past it.
+      const last = stopThere ? undefined : await this.get(stream, { last_by_subj: subject });
+      const until = stopThere ? through : (last?.seq ?? 0);
+      while (lastSequence < until) {
+        const from = lastSequence === 0 && start !== undefined ? start : lastSequence + 1;
+        const message = last && from === last.seq ? last : await this.get(stream, { seq: from, next_by_subj: subject });
         if (!message) break;
+        if (lastSequence === 0) this.starts.set(subject, null, message.seq);
         lastSequence = message.seq;
         events.push(...this.decodeOrSkip<E>(stream, { subject: message.subject, sequence: message.seq, body: message.body }));
       }
@@ -84,6 +100,10 @@ export class JetStreamEventStore implements EventStore {
       }
       await sleep(backoff(attempt));
     }
+  }
+
+  private get(stream: EventStreamDefinition, query: StreamMessageQuery): Promise<StreamMessage | null> {
+    return this.transient(() => this.nats.requests.getMessage(stream.name, query));
   }
 
   /**
@@ -122,6 +142,7 @@ export class JetStreamEventStore implements EventStore {
     if (ack.duplicate && !(await this.storedByUs(stream, ack.seq, eventIds[0]))) {
       throw new WrongExpectedSequence(subject, options.expectedSequence);
     }
+    if (options.expectedSequence === 0) this.starts.set(subject, null, ack.seq);
     this.metrics?.eventsPublished(ack.stream, events.map((event) => event.type));
     return { stream: ack.stream, subject, sequence: ack.seq, eventIds, time };
   }

@@ -1,4 +1,4 @@
-/** A bounded least-recently-used map of entity states, keyed by subject. */
+/** A bounded least-recently-used map of entity states (or, with `null` states, only their positions), keyed by subject. */
 export class StateCache<S> {
   private readonly entries = new Map<string, { state: S; sequence: number }>();
 
