@@ -30,10 +30,12 @@ export interface TimerSchedulerOptions {
   /** Timers fired at once. */
   readonly concurrency?: number;
   readonly lease?: LeaseTiming;
+  /** How long a slot stays open after it ended (`SLOT_GRACE_MS` unless told). */
+  readonly slotGraceMs?: number;
 }
 
 /** A slot stays open this long after it ended, for timers set into it at its very end by a clock a little behind. */
-const SLOT_GRACE_MS = 10_000;
+export const SLOT_GRACE_MS = 10_000;
 /** The scheduler looks at its slots at least this often, and at once when a timer due sooner arrives. */
 const HOUSEKEEPING_MS = 250;
 /** Pause before a failed timer is tried again, doubling up to the last. */
@@ -51,8 +53,10 @@ interface Slot {
  * key. It loads the slots coming due (the current one and the next) into memory, from the oldest slot not
  * yet done (`scheduler.cursor`, so a restart fires everything that came due meanwhile), follows new timers as
  * they are set, and fires each once it is due: never before its time, as soon as possible after. A timer is
- * checked against the registry before it fires (a newer set or a clear makes it stale), marked fired after,
- * and its message removed. The app's memory holds the timers of two slots, however many wait further ahead.
+ * checked against the registry before it fires (a newer set or a clear makes it stale), and marked fired after.
+ * Once a slot is closed, its messages are purged at once (one purge per slot, not one per timer: on 2.9 a
+ * filtered purge visits every block of the stream). The app's memory holds the timers of two slots, however
+ * many wait further ahead.
  *
  * A timer that fired but was not marked (a crash in between, a lost lease) fires again: the app's action is
  * idempotent (its events' ids come from the timer and its generation), so it acts once in effect.
@@ -67,6 +71,10 @@ export class TimerScheduler {
   private cursor: ViewCheckpoint | undefined;
   private tail: StreamTail | undefined;
   private opened = -1;
+  /** The last TIMERS sequence read: a closed slot's messages up to it have all been fired or found stale. */
+  private readThrough = 0;
+  /** Closed slots being purged, in order; the cursor moves past each once its purge is done. */
+  private closing: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private running: Promise<void> | undefined;
   private opening: Promise<void> | undefined;
@@ -133,6 +141,7 @@ export class TimerScheduler {
     this.holding = true;
     this.opened = from - 1;
     const info = await this.nats.jsm.streams.info(TIMERS_STREAM.name);
+    this.readThrough = info.state.last_seq;
     this.tail = new StreamTail(this.nats, TIMERS_STREAM.name, `${TIMERS_STREAM.subjects[0]}`, 10_000, this.logger).open(info.state.last_seq + 1);
     const following = this.follow(this.tail);
     try {
@@ -153,6 +162,7 @@ export class TimerScheduler {
       await following;
       await this.opening;
       while (this.inFlight > 0) await sleep(20);
+      await this.closing;
       await cursor.close();
     }
   }
@@ -208,12 +218,15 @@ export class TimerScheduler {
   /** New timers as they are set: those of open slots are queued, later ones wait for their slot to open. */
   private async follow(tail: StreamTail): Promise<void> {
     for (let batch = await tail.take(1_000, () => this.stopping); batch.length > 0; batch = await tail.take(1_000, () => this.stopping)) {
-      for (const message of batch) this.enqueue(message.subject, message.seq, message.string());
+      for (const message of batch) {
+        this.enqueue(message.subject, message.seq, message.string());
+        this.readThrough = Math.max(this.readThrough, message.seq);
+      }
     }
   }
 
   private enqueue(subject: string, sequence: number, body: string): void {
-    const slot = Number(subject.split('.')[1]);
+    const slot = slotOf(subject);
     const state = this.slots.get(slot);
     if (slot > this.opened || this.seen.has(sequence)) return;
     let timer: StoredTimer;
@@ -254,7 +267,8 @@ export class TimerScheduler {
           await this.act(timer);
           await this.store.fired(timer.slice, timer.timer, timer.generation, revision);
         }
-        await this.store.remove(timer.subject, timer.sequence);
+        // A timer of an open slot goes with its slot's purge; one set into a closed slot is removed on its own.
+        if (!this.slots.has(slotOf(timer.subject))) await this.store.remove(timer.subject, timer.sequence);
         break;
       } catch (error) {
         if (!this.holding) break;
@@ -268,17 +282,34 @@ export class TimerScheduler {
 
   private done(timer: DueTimer): void {
     this.seen.delete(timer.sequence);
-    const state = this.slots.get(Number(timer.subject.split('.')[1]));
+    const state = this.slots.get(slotOf(timer.subject));
     if (state) state.waiting--;
   }
 
-  /** Closes the slots that ended (and their grace) with nothing left to fire, moving the cursor past them. */
+  /**
+   * Closes the slots that ended (and their grace) with nothing left to fire: purges their messages up to the last
+   * one read (one set into the slot after it stays, and the tail fires it on its own), then moves the cursor past
+   * them. A purge that fails ends this holding of the lease; the next one reads the slot again from the cursor.
+   */
   private close(now: number, cursor: ViewCheckpoint): void {
-    const ended = timerSlot(now - SLOT_GRACE_MS) - 1;
+    const ended = timerSlot(now - (this.options.slotGraceMs ?? SLOT_GRACE_MS)) - 1;
     for (const [slot, state] of [...this.slots].sort(([left], [right]) => left - right)) {
       if (slot > ended || !state.loaded || state.waiting > 0) break;
       this.slots.delete(slot);
-      cursor.advance(slot + 1);
+      const through = this.readThrough;
+      this.closing = this.closing
+        .then(async () => {
+          if (!this.failure) await this.store.purgeSlot(slot, through);
+        })
+        .then(
+          () => {
+            if (!this.failure) cursor.advance(slot + 1);
+          },
+          (error: unknown) => {
+            this.failure ??= error instanceof Error ? error : new Error(String(error));
+            this.pause.wake();
+          },
+        );
     }
   }
 
@@ -289,6 +320,9 @@ export class TimerScheduler {
     this.queue = new TimerQueue();
     this.tail = undefined;
     this.opened = -1;
+    this.readThrough = 0;
     this.failure = undefined;
   }
 }
+
+const slotOf = (subject: string): number => Number(subject.split('.')[1]);

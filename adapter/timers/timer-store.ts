@@ -1,6 +1,6 @@
 import { headers } from '@nats-io/nats-core';
 import { DiscardPolicy, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
-import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM, timerRegistryKey, timerSlot, timerSubject } from '@stream/timers.stream';
+import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM, timerRegistryKey, timerSlot, timerSlotFilter, timerSubject } from '@stream/timers.stream';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { writeAtRevision, bucketKeySubject } from '@adapter/nats/kv-writes';
 import { ensureStream } from '@adapter/topology/topology';
@@ -90,6 +90,11 @@ export class TimerStore {
     );
   }
 
+  /** Removes the messages of a closed slot, up to sequence `through`: every timer of it fired or found stale. */
+  async purgeSlot(slot: number, through: number): Promise<void> {
+    await this.nats.jsm.streams.purge(TIMERS_STREAM.name, { filter: timerSlotFilter(slot), seq: through + 1 });
+  }
+
   /** Removes a timer's message once it fired or was found stale; a newer message on the same subject stays. */
   async remove(subject: string, sequence: number): Promise<void> {
     await this.nats.jsm.streams.purge(TIMERS_STREAM.name, { filter: subject, seq: sequence + 1 });
@@ -120,7 +125,7 @@ export class TimerStore {
 
 /**
  * The TIMERS stream: file storage, one message per subject (a timer's latest set on its slot), purges allowed
- * (a fired timer's message is removed), no age limit (a stream age shorter than the longest timer would drop it).
+ * (a closed slot's messages are removed), no age limit (a stream age shorter than the longest timer would drop it).
  */
 export const timersStreamConfig = (replicas: number): Partial<StreamConfig> & { name: string } => ({
   name: TIMERS_STREAM.name,
