@@ -147,7 +147,8 @@ export class DurableConsumer<E extends Message<string, unknown>> {
           this.pullConsumer = undefined;
           if (this.stopping) break;
           this.logger.warn({ message: 'consumer interrupted, resuming', error: String(error) });
-          await sleep(RESUME_DELAY_MS);
+          // A server that went quiet for a moment (missed heartbeats) is asked again at once; anything else is given a pause.
+          if (!isMissedHeartbeats(error)) await sleep(RESUME_DELAY_MS);
         } finally {
           this.batch = undefined;
         }
@@ -254,3 +255,5 @@ const HAND_BACK_DELAY_MS = 250;
 const STOP_POLL_MS = 100;
 /** Pause before pulling again after a failure, or while NATS is unreachable. */
 const RESUME_DELAY_MS = 500;
+
+const isMissedHeartbeats = (error: unknown): boolean => error instanceof Error && /heartbeats missed/i.test(error.message);
