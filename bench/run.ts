@@ -36,6 +36,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       duePerSecond: Number(process.env.BENCH_TIMERS_PER_SECOND ?? 1_000),
       seconds: seconds(60),
       connections: 50,
+      cpuProfileDir: process.env.BENCH_CPU_PROF,
     }),
   'group-checkout': () => groupCheckoutBench({ largeGroups: 5, largeSize: 100, smallGroups: 1_000, smallSize: 5, connections: 50 }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),

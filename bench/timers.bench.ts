@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { HttpReceiver } from '@libs/testing/http-receiver';
+import { parseCloudEventType } from '@libs/event-model/event-stream';
+import { REMINDER_STREAM } from '@stream/reminder.stream';
 import { BenchStack } from './support/app-process';
 import { cpuSeconds, rssMiB } from './support/proc-usage';
 import type { BenchSection } from './support/results';
@@ -14,6 +18,8 @@ export interface TimersOptions {
   readonly seconds: number;
   /** Definitions in flight at once. */
   readonly connections: number;
+  /** Where the app writes a CPU profile (`--cpu-prof`), when set. */
+  readonly cpuProfileDir?: string;
 }
 
 interface Definition {
@@ -44,6 +50,30 @@ const firedWithin = (metrics: string): { withinMs: number; share: number }[] => 
   return ['0.01', '0.05', '0.1', '0.25', '0.5', '1'].map((le) => ({ withinMs: Number(le) * 1_000, share: total === 0 ? 0 : round((count(le) / total) * 100, 1) }));
 };
 
+/**
+ * How late each due reminder's timer stored its event: from the `dueAt` of every `ReminderElapsed` to the time
+ * JetStream stored it (the message's own timestamp, taken by the server).
+ */
+const elapsedStoredLateness = async (natsUrl: string): Promise<number[]> => {
+  const connection = await connect({ servers: natsUrl, name: 'bench-timers-reader' });
+  try {
+    const consumer = await jetstream(connection).consumers.get(REMINDER_STREAM.name, { filter_subjects: REMINDER_STREAM.subjects[0], deliver_policy: DeliverPolicy.All });
+    const lateness: number[] = [];
+    for (let left = (await consumer.info(true)).num_pending; left > 0; ) {
+      const batch = await consumer.fetch({ max_messages: Math.min(left, 1_000), expires: 5_000 });
+      for await (const message of batch) {
+        left = message.info.pending;
+        const event = message.json<{ type?: string; data?: { dueAt?: string } }>();
+        if (event.type !== undefined && parseCloudEventType(REMINDER_STREAM, event.type)?.type === 'ReminderElapsed' && event.data?.dueAt) lateness.push(Math.round(message.info.timestampNanos / 1e6 - Date.parse(event.data.dueAt)));
+        if (left === 0) break;
+      }
+    }
+    return lateness;
+  } finally {
+    await connection.close();
+  }
+};
+
 /** The floor of lateness: in-process `setTimeout`s due at the same times, in this very process. */
 const setTimeoutLateness = async (dueAt: readonly number[]): Promise<LatencySummary> => {
   const lateness: number[] = [];
@@ -62,7 +92,7 @@ const setTimeoutLateness = async (dueAt: readonly number[]): Promise<LatencySumm
  */
 export const timersBench = async (options: TimersOptions): Promise<BenchSection> => {
   const receiver = await HttpReceiver.start();
-  const stack = await BenchStack.start({ REMINDER_CALLBACK_ALLOW: 'public,127.0.0.0/8', LOG_LEVEL: 'error' });
+  const stack = await BenchStack.start({ REMINDER_CALLBACK_ALLOW: 'public,127.0.0.0/8', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' }, options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []);
   try {
     const rssBefore = round(rssMiB(stack.appPid), 0);
     const pending = await defineAll(stack.baseUrl, options.pending, options.connections, () => ({ seconds: 3_600, address: `${receiver.url}/later` }));
@@ -81,6 +111,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
     const natsCpuBefore = cpuSeconds(stack.natsPid);
     const measuredFrom = Date.now();
     const floor = setTimeoutLateness(Array.from({ length: due }, (_, index) => dueAtOf(index)));
+
     const deadline = firstDue + options.seconds * 1_000 + 120_000;
     while (receiver.at('/due').length < due - definitions.failed && Date.now() < deadline) await sleep(500);
     const cpu = round(cpuSeconds(stack.appPid) - cpuBefore, 1);
@@ -93,6 +124,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
     const lateness = summarize(calls.map(({ at, body }) => at - Date.parse((JSON.parse(body) as { dueAt: string }).dueAt)));
     const early = calls.filter(({ at, body }) => at < Date.parse((JSON.parse(body) as { dueAt: string }).dueAt)).length;
     const setTimeoutFloor = await floor;
+    const stored = summarize(await elapsedStoredLateness(stack.natsUrl));
     const figures = {
       ...options,
       definePendingPerSecond: pending.perSecond,
@@ -103,6 +135,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
       calledBackMoreThanOnce: [...perId.values()].filter((count) => count > 1).length,
       early,
       latenessMs: lateness,
+      elapsedStoredLatenessMs: stored,
       setTimeoutLatenessMs: setTimeoutFloor,
       appCpuSeconds: cpu,
       natsServerCpuSeconds: natsCpu,
@@ -120,6 +153,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
         ['app RSS: before, with them pending, after the due ones', `${rssBefore} / ${rssAfterPending} / ${figures.rssMiB.afterDue} MiB`],
         [`reminders due (${options.duePerSecond}/s for ${options.seconds} s): called back once / more than once / not at all`, `${figures.calledBackOnce} / ${figures.calledBackMoreThanOnce} / ${due - perId.size}`],
         ['callbacks before their due time', early],
+        ['lateness p50 / p99 / max (ms): timers, the due event (ReminderElapsed) stored', `${stored.p50} / ${stored.p99} / ${stored.max}`],
         ['lateness p50 / p99 / max (ms): callbacks', `${lateness.p50} / ${lateness.p99} / ${lateness.max}`],
         ['lateness p50 / p99 / max (ms): in-process setTimeout, same due times', `${setTimeoutFloor.p50} / ${setTimeoutFloor.p99} / ${setTimeoutFloor.max}`],
         ['timers fired (the due command begun) within 10 / 50 / 100 / 250 / 500 / 1000 ms of their due time', figures.timerFiredWithinMs.map(({ share }) => `${share}%`).join(' / ')],
@@ -127,7 +161,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
       ],
       notes: [
         'One app process (dist/app/main.js) on a fresh nats-server (file storage, loopback); the receiver and the load run in the bench process, and so do the floor\'s timers.',
-        'Lateness is the time from a reminder\'s due time to its callback reaching the receiver: the timer firing, ReminderElapsed stored, the effect consumer reading it, the POST.',
+        'A timer\'s lateness runs from a reminder\'s due time to its ReminderElapsed stored (JetStream\'s own timestamp of the message); a callback\'s, to the POST reaching the receiver: the timer, then the effect consumer reading the event, the POST.',
         'The due ones are defined to come due from a common start, the given count each second; their delays are whole seconds, so each second\'s batch comes due within that second.',
       ],
     };

@@ -13,7 +13,9 @@ export interface TempNats {
 
 export const startTempNats = async (name: string): Promise<TempNats> => {
   const storeDir = await mkdtemp(join(tmpdir(), `bench-${name}-`));
-  const nats = await new NatsServerProcess({ storeDir, port: 0, name }).start();
+  // BENCH_NATS_PROFILE_PORT serves the server's Go profiles (pprof) on that loopback port, to see where its CPU goes.
+  const profilePort = process.env.BENCH_NATS_PROFILE_PORT;
+  const nats = await new NatsServerProcess({ storeDir, port: 0, name, args: profilePort ? ['--profile', profilePort] : [] }).start();
   const pid = nats.pid;
   if (pid === undefined) throw new Error('nats-server started without a pid');
   return {
