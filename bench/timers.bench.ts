@@ -140,6 +140,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
       appCpuSeconds: cpu,
       natsServerCpuSeconds: natsCpu,
       firingWindowSeconds: window,
+      calledBackPerSecond: round(calls.length / Math.max(0.001, (Math.max(...calls.map(({ at }) => at)) - firstDue) / 1_000), 0),
       timerFiredWithinMs: firedWithin(metrics),
       heapUsedMiB: round(Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(metrics)?.[1] ?? 0) / 2 ** 20, 0),
     };
@@ -153,6 +154,7 @@ export const timersBench = async (options: TimersOptions): Promise<BenchSection>
         ['app RSS: before, with them pending, after the due ones', `${rssBefore} / ${rssAfterPending} / ${figures.rssMiB.afterDue} MiB`],
         [`reminders due (${options.duePerSecond}/s for ${options.seconds} s): called back once / more than once / not at all`, `${figures.calledBackOnce} / ${figures.calledBackMoreThanOnce} / ${due - perId.size}`],
         ['callbacks before their due time', early],
+        ['callbacks per second, from the first due time to the last callback', figures.calledBackPerSecond],
         ['lateness p50 / p99 / max (ms): timers, the due event (ReminderElapsed) stored', `${stored.p50} / ${stored.p99} / ${stored.max}`],
         ['lateness p50 / p99 / max (ms): callbacks', `${lateness.p50} / ${lateness.p99} / ${lateness.max}`],
         ['lateness p50 / p99 / max (ms): in-process setTimeout, same due times', `${setTimeoutFloor.p50} / ${setTimeoutFloor.p99} / ${setTimeoutFloor.max}`],
