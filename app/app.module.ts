@@ -3,6 +3,7 @@ import type { Board } from '@libs/event-model/board';
 import type { AppConfig } from '@adapter/config/app.config';
 import { ConfigModule } from '@adapter/config/config.module';
 import { HttpModule } from '@adapter/http/http.module';
+import { QueryDeadlineModule } from '@adapter/http/query-deadline';
 import { RateLimitModule } from '@adapter/http/rate-limit.module';
 import { LiveModule } from '@adapter/live/live.module';
 import { OpsModule } from '@adapter/ops/ops.module';
@@ -20,6 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         RateLimitModule.forRoot(config),
         HttpModule.forRoot(config),
+        QueryDeadlineModule,
         RuntimeModule.forBoards(config, boards),
         TransportModule.forRoot(config),
         LiveModule,

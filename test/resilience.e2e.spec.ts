@@ -5,6 +5,7 @@ import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice';
 import { CLEANUP_SCHEDULE } from '@feature/hotel/cleanup-schedule/cleanup-schedule.slice';
+import { READ_DEADLINE_MS } from '@adapter/http/query-deadline';
 import { AppHarness } from './app.harness';
 import { booking, cleanup } from './hotel.requests';
 
@@ -68,6 +69,31 @@ describe('the hotel board across restarts, outages and poison', () => {
     expect(await bookings('2026-01-02')).toHaveLength(0);
     expect(await bookings('2026-01-03')).toHaveLength(1);
     await hotel.eventually('/query/cleanup-schedule/2026-01-03', (answer) => answer.status === 200);
+  });
+
+  it('pages the room list in room order, and answers every read 503 within the deadline while nats-server is stalled', async () => {
+    for (const room of [2, 10, 11, 3]) expect([200, 201]).toContain((await hotel.put('/mutation/register-room', { data: { room: { id: room }, name: `Room ${room}` } })).status);
+    const all = await hotel.eventually('/query/rooms?limit=1000', (answer) => ['2', '3', '10', '11'].every((id) => JSON.stringify(answer.body).includes(`"roomId":"${id}"`)));
+    const ids = (all.body as { rooms: { roomId: string }[] }).rooms.map(({ roomId }) => roomId);
+    expect(ids).toEqual([...ids].sort((left, right) => left.localeCompare(right, 'en', { numeric: true })));
+    const first = await hotel.get('/query/rooms?limit=2');
+    expect(first.body).toMatchObject({ rooms: ids.slice(0, 2).map((roomId) => ({ roomId })), next: ids[1] });
+    const second = await hotel.get(`/query/rooms?limit=2&after=${ids[1]}`);
+    expect((second.body as { rooms: { roomId: string }[] }).rooms.map(({ roomId }) => roomId)).toEqual(ids.slice(2, 4));
+    expect((await hotel.get('/query/rooms?limit=0')).status).toBe(400);
+
+    process.kill(hotel.nats.server.pid!, 'SIGSTOP');
+    try {
+      for (const path of ['/query/rooms', '/query/cleanup-schedule/2026-01-01', '/query/booking/1/2026-01-01', '/api/v1/reminders', '/api/v1/reminders/381b213b-5bc9-4efe-ac00-b10227794b7c']) {
+        const started = Date.now();
+        const answer = await hotel.get(path);
+        expect({ path, status: answer.status, type: answer.headers['content-type'] }).toEqual({ path, status: 503, type: expect.stringContaining('application/problem+json') });
+        expect(Date.now() - started).toBeLessThan(READ_DEADLINE_MS + 1_500);
+      }
+    } finally {
+      process.kill(hotel.nats.server.pid!, 'SIGCONT');
+    }
+    await hotel.eventually('/query/rooms', (answer) => answer.status === 200);
   });
 
   it('dead-letters a poison message and keeps the views and the bot moving', async () => {

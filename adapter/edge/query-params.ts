@@ -27,6 +27,17 @@ export class QueryParams {
     return sequence;
   }
 
+  /** `?limit=N`: a page's size, from 1 to `max`; `fallback` when not given. */
+  limit(value: string | undefined, fallback: number, max: number): number {
+    if (value === undefined) return fallback;
+    const limit = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+    if (!(limit >= 1 && limit <= max)) {
+      this.errors.push({ field: 'limit', messages: [`limit must be a whole number from 1 to ${max}`] });
+      return fallback;
+    }
+    return limit;
+  }
+
   check(): void {
     if (this.errors.length > 0) {
       throw new InvalidInput(`invalid query: ${this.errors.map((error) => error.field).join(', ')}`, this.errors);

@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { KV, KvWatchEntry } from '@nats-io/kv';
-import { DeliverPolicy } from '@nats-io/jetstream';
 import type { QueuedIterator } from '@nats-io/nats-core';
 import type { NatsClient } from '@adapter/nats/nats.client';
-import { bucketKeySubject } from '@adapter/nats/kv-writes';
+import { scanBucket } from '@adapter/projection/bucket-scan';
 import type { ActiveBucket } from '@adapter/projection/view-buckets';
 import { parseViewEntry } from '@adapter/projection/view-store';
 import type { LiveValue } from './live.protocol';
@@ -14,9 +13,6 @@ export interface ViewChange {
   readonly revision: number;
   readonly value: LiveValue | null;
 }
-
-/** Messages per pull while reading a snapshot. */
-const SNAPSHOT_BATCH = 256;
 
 export type ChangeListener = (change: ViewChange) => void;
 
@@ -87,28 +83,10 @@ export class ViewFeed {
   async snapshot(pattern: string, after: number | undefined, each: (change: ViewChange) => void): Promise<void> {
     const active = this.source.active;
     const from = after === undefined ? undefined : after - active.revisionOffset;
-    const consumer = await this.nats.js.consumers.get(`KV_${active.bucket}`, {
-      filter_subjects: bucketKeySubject(active.bucket, pattern),
-      // A client that last saw an earlier bucket gets every key's current value: the rebuilt bucket is a new history.
-      ...(from === undefined || from < 0
-        ? { deliver_policy: DeliverPolicy.LastPerSubject }
-        : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from + 1 }),
-    });
-    try {
-      if ((await consumer.info(true)).num_pending === 0) return;
-      for (;;) {
-        let received = 0;
-        for await (const message of await consumer.fetch({ max_messages: SNAPSHOT_BATCH, expires: 2_000 })) {
-          received++;
-          each(this.toChange(active, message.subject, message.seq, message.headers?.get('KV-Operation') || 'PUT', message.string()));
-          // This consumer is deleted right after, so leaving its last pull request early costs nothing.
-          if (message.info.pending === 0) return;
-        }
-        if (received === 0) return;
-      }
-    } finally {
-      await consumer.delete().catch(() => undefined);
-    }
+    // A client that last saw an earlier bucket gets every key's current value: the rebuilt bucket is a new history.
+    await scanBucket(this.nats, active.bucket, { pattern, ...(from === undefined || from < 0 ? {} : { after: from }) }, ({ key, revision, value }) =>
+      each(this.toChange(active, key, revision, value)),
+    );
   }
 
   async stop(): Promise<void> {
@@ -149,7 +127,8 @@ export class ViewFeed {
       try {
         for await (const entry of watcher) {
           if (generation !== this.generation) return;
-          this.deliver(this.toChange(active, bucketKeySubject(active.bucket, entry.key), entry.revision, entry.operation, entry.string()));
+          const body = entry.string();
+          this.deliver(this.toChange(active, entry.key, entry.revision, entry.operation !== 'PUT' || body.length === 0 ? null : body));
         }
       } catch (error) {
         this.logger.warn({ message: 'view watch failed', error: String(error) });
@@ -206,10 +185,9 @@ export class ViewFeed {
     else this.suspectedAt = this.position;
   }
 
-  private toChange(active: ActiveBucket, subject: string, bucketRevision: number, operation: string, body: string): ViewChange {
-    const key = subject.slice(`$KV.${active.bucket}.`.length);
+  private toChange(active: ActiveBucket, key: string, bucketRevision: number, body: string | null): ViewChange {
     const revision = active.revisionOffset + bucketRevision;
-    if (operation !== 'PUT' || body.length === 0) return { key, revision, value: null };
+    if (body === null) return { key, revision, value: null };
     try {
       return { key, revision, value: parseViewEntry<unknown>(body) };
     } catch (error) {

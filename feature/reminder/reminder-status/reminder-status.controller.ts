@@ -42,7 +42,8 @@ export class ReminderStatusController {
 
   /**
    * The reminders of a status from the `reminder-status` view, by id, a page at a time: `?status=Active&limit=100`,
-   * then `&after=<the last id>`. Every call walks the view's keys, so it costs in proportion to the reminders kept.
+   * then `&after=<the last id>`. Every call reads the whole view in one pass (a batch of documents per round trip),
+   * so it costs in proportion to the reminders kept.
    */
   @Get()
   @ApiOperation({ summary: 'The reminders of a status, a page at a time' })
@@ -59,18 +60,9 @@ export class ReminderStatusController {
       ...(after !== undefined && !UUID.test(after) ? [{ field: 'after', messages: ['after must be a reminder\'s UUID'] }] : []),
     ];
     if (errors.length > 0) throw new InvalidInput(`invalid query: ${errors.map(({ field }) => field).join(', ')}`, errors);
-    const { projector } = this.view;
-    const keys: string[] = [];
-    for await (const key of await projector.view.keys()) if (after === undefined || key > after) keys.push(key);
-    keys.sort();
-    const reminders: ReminderAnswer[] = [];
+    const found = await this.view.list({ after, limit: page, keep: (document) => status === undefined || document.status === status });
     const now = Date.now();
-    for (const key of keys) {
-      const entry = await projector.read(key);
-      if (!entry || (status !== undefined && entry.view.status !== status)) continue;
-      reminders.push(reminderAnswer(key, entry.view, now));
-      if (reminders.length === page) return { reminders, next: key };
-    }
-    return { reminders };
+    const reminders = found.documents.map(({ key, view }) => reminderAnswer(key, view, now));
+    return found.next === undefined ? { reminders } : { reminders, next: found.next };
   }
 }
