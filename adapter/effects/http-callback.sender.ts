@@ -1,9 +1,6 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
 import type { EffectRequest } from '@libs/event-model/board';
-import { AddressPolicy, AddressRefused } from './address-policy';
 import type { EffectSender, SendAttempt, SendResult } from './effect-sender';
+import { failureResult, HttpPost, statusResult, type HttpPostOptions } from './http-post';
 
 /** A callback as an effect asks for it: where, and the CloudEvent it delivers (its id is the request's key). */
 export interface HttpCallback {
@@ -15,11 +12,6 @@ export interface HttpCallback {
   readonly data: unknown;
 }
 
-export interface HttpCallbackOptions {
-  readonly timeoutMs: number;
-  readonly policy: AddressPolicy;
-}
-
 /**
  * Calls back: a POST of a CloudEvent in HTTP binary mode (`ce-id`, `ce-type`, `ce-source`, `ce-time`,
  * `ce-specversion` headers; the data as a JSON body). `ce-id` is the request's key, the same on every attempt,
@@ -28,20 +20,16 @@ export interface HttpCallbackOptions {
  * 429 and 5xx are worth another attempt; any other answer (a 4xx, a redirect, which is not followed) is final.
  */
 export class HttpCallbackSender implements EffectSender {
-  constructor(private readonly options: HttpCallbackOptions) {}
+  private readonly http: HttpPost;
+
+  constructor(options: HttpPostOptions) {
+    this.http = new HttpPost(options);
+  }
 
   async send(request: EffectRequest, attempt: SendAttempt): Promise<SendResult> {
     const callback = request.payload as HttpCallback;
-    let url: URL;
-    try {
-      url = this.options.policy.parse(callback.url);
-    } catch (error) {
-      return { kind: 'refused', reason: `the address ${error instanceof Error ? error.message : String(error)}` };
-    }
-    const body = JSON.stringify(callback.data);
     const headers = {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
       'ce-specversion': '1.0',
       'ce-id': request.key,
       'ce-type': callback.type,
@@ -50,48 +38,9 @@ export class HttpCallbackSender implements EffectSender {
       'x-correlation-id': attempt.correlationId,
     };
     try {
-      await this.options.policy.resolve(url.hostname);
-      const status = await this.post(url, headers, body);
-      if (status >= 200 && status < 300) return { kind: 'sent' };
-      if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', reason: `the receiver answered ${status}` };
-      return { kind: 'refused', reason: `the receiver answered ${status}` };
+      return statusResult((await this.http.post(callback.url, headers, JSON.stringify(callback.data))).status);
     } catch (error) {
-      if (error instanceof AddressRefused) return { kind: 'refused', reason: `the address ${error.message}` };
-      return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+      return failureResult(error);
     }
-  }
-
-  /** The answer's status; the body is read and dropped. */
-  private post(url: URL, headers: Record<string, string>, body: string): Promise<number> {
-    const policy = this.options.policy;
-    // Node asks for every address (`all`, to try them in turn) or for one; either way only admitted ones.
-    const lookup: LookupFunction = (hostname, options, callback) => {
-      policy.resolve(hostname).then(
-        (resolved) => {
-          const [first] = resolved;
-          if (!first) callback(new AddressRefused(`its host ${hostname} resolves to nothing`), '', 4);
-          else if (options.all) (callback as unknown as (error: null, addresses: { address: string; family: number }[]) => void)(null, resolved);
-          else callback(null, first.address, first.family);
-        },
-        (error: unknown) => callback(error as NodeJS.ErrnoException, '', 4),
-      );
-    };
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise<number>((resolve, reject) => {
-      const outgoing = send(url, { method: 'POST', headers, lookup }, (response: IncomingMessage) => {
-        response.resume();
-        response.once('end', () => {
-          clearTimeout(deadline);
-          resolve(response.statusCode ?? 0);
-        });
-        response.once('error', reject);
-      });
-      const deadline = setTimeout(() => outgoing.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
-      outgoing.once('error', (error) => {
-        clearTimeout(deadline);
-        reject(error);
-      });
-      outgoing.end(body);
-    });
   }
 }

@@ -9,9 +9,10 @@ export interface Received {
   readonly body: string;
 }
 
-/** How the receiver answers the next request: a status, after a pause. */
+/** How the receiver answers the next request: a status and a plain-text body (`ok` unless told), after a pause. */
 export interface Answer {
   readonly status: number;
+  readonly body?: string;
   readonly delayMs?: number;
 }
 
@@ -41,7 +42,7 @@ export class HttpReceiver {
       request.on('end', () => {
         const answer = receiver.answers.shift() ?? receiver.otherwise;
         receiver.received.push({ at: Date.now(), method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        setTimeout(() => response.writeHead(answer.status, { 'content-type': 'text/plain' }).end('ok'), answer.delayMs ?? 0);
+        setTimeout(() => response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? 'ok'), answer.delayMs ?? 0);
       });
     });
     return receiver;
