@@ -14,7 +14,7 @@ export interface ClusterApp {
  * The test's clients all come from 127.0.0.1, so the per-client rate limit is lifted out of their way.
  */
 export const startClusterApp = async (urls: string, overrides: Partial<AppConfig> = {}): Promise<ClusterApp> => {
-  const config = loadConfig({ NATS_URL: urls, STREAM_REPLICAS: '3', SEED_DEMO: 'true', LOG_LEVEL: 'error', RATE_LIMIT_REQUESTS: '100000000' });
+  const config = loadConfig({ NATS_URL: urls, STREAM_REPLICAS: '3', SEED_DEMO: 'true', LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'error', RATE_LIMIT_REQUESTS: '100000000' });
   const app = await createApp({ ...config, ...overrides, natsUrl: urls });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
