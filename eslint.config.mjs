@@ -19,7 +19,7 @@ const ADAPTER_FLOORS = {
   runtime: ['nats', 'telemetry', 'topology', 'event-store', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge'],
   http: ['telemetry', 'config', 'edge'],
   transport: ['nats', 'telemetry', 'config', 'edge'],
-  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'edge', 'runtime'],
+  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'edge', 'runtime', 'http'],
   live: ['nats', 'telemetry', 'config', 'projection', 'edge', 'runtime', 'http'],
   contracts: ['event-store', 'edge', 'http'],
 };

@@ -8,6 +8,11 @@ import type { AppConfig } from '@adapter/config/app.config';
 import { correlationIdFrom, CORRELATION_HEADER } from '@adapter/edge/command-reply';
 import { ProblemFilter } from '@adapter/edge/problem.filter';
 import { ClientThrottle } from '@adapter/http/client-throttle';
+import { Credentials } from '@adapter/http/credentials';
+import { guardEdge } from '@adapter/http/edge-guard';
+import { clientErrorHandler, frameworkErrors } from '@adapter/http/framework-errors';
+import { acceptJsonBodiesOnly } from '@adapter/http/json-bodies';
+import { MetricsCredentials } from '@adapter/http/metrics-credentials';
 import { serveCommandReplies } from '@adapter/http/command-replies';
 import { instrumentHttp } from '@adapter/http/http-telemetry';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
@@ -41,16 +46,19 @@ export const CONTENT_SECURITY_POLICY = {
 export const createApp = async (config: AppConfig & { natsUrl: string }, boards: readonly Board[] = BOARDS): Promise<NestFastifyApplication> => {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    // Bodies are parsed as NATS command bodies are (plain JSON.parse, `__proto__` an own key): the input screen
+    // Bodies are parsed as NATS command bodies are (`parseStrictJson`, `__proto__` an own key): the input screen
     // then names every field called like an Object.prototype member, at any depth, and drops it before validation.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => (request.headers[CORRELATION_HEADER] ? correlationIdFrom(request.headers[CORRELATION_HEADER]) : randomUUID()),
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, boards), adapter, {
     logger: new JsonLogger(config.logLevel),
     abortOnError: false,
+    bodyParser: false,
   });
   const telemetry = app.get(CommandTelemetry);
   instrumentHttp(app.getHttpAdapter().getInstance(), telemetry);
@@ -58,8 +66,16 @@ export const createApp = async (config: AppConfig & { natsUrl: string }, boards:
   // Secure headers by helmet, its policy parsed once at start and set on every response.
   const secureHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
-  app.useGlobalFilters(app.get(ProblemFilter));
   const throttle = app.get(ClientThrottle);
+  guardEdge(app.getHttpAdapter().getInstance(), {
+    throttle,
+    credentials: app.get(Credentials),
+    metricsCredentials: app.get(MetricsCredentials),
+    allowedHosts: config.allowedHosts,
+    publicReads: config.publicReads,
+  });
+  acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
+  app.useGlobalFilters(app.get(ProblemFilter));
   app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
   app.connectMicroservice({ strategy: app.get(NatsCommandTransport) }, { inheritAppConfig: true });
   serveContracts(app, boards, natsHost(config.natsUrl));

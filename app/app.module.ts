@@ -11,7 +11,7 @@ import { RuntimeModule } from '@adapter/runtime/runtime.module';
 import { TransportModule } from '@adapter/transport/transport.module';
 import { EventModelModule } from './event-model/event-model.http';
 
-/** The whole app, running `boards`; the rate limit comes first, so its guard runs before the credentials guard. */
+/** The whole app, running `boards`. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
@@ -19,13 +19,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        RateLimitModule.forRoot(config),
+        RateLimitModule,
         HttpModule.forRoot(config),
         QueryDeadlineModule,
         RuntimeModule.forBoards(config, boards),
         TransportModule.forRoot(config),
         LiveModule,
-        OpsModule,
+        OpsModule.forRoot(config),
         EventModelModule,
       ],
     };

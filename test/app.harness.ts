@@ -84,8 +84,8 @@ export class AppHarness {
     return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
   }
 
-  async get(path: string): Promise<HttpAnswer> {
-    const response = await this.app.inject({ method: 'GET', url: path });
+  async get(path: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const response = await this.app.inject({ method: 'GET', url: path, headers });
     return { status: response.statusCode, headers: response.headers, body: parse(response.body) };
   }
 

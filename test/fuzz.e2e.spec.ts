@@ -22,7 +22,7 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const badId: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>('', '.', 'a..b', 'a.b', '*', '>', 'a*', ' 1', '1 ', '\t', 'a\nb', '\u0000', '\u007f', 'é', '房间', '🛏', '-1', '_a', 'x'.repeat(65)),
   fc.string({ unit: 'grapheme', maxLength: 80 }).filter((text) => !isValidId(text)),
-  fc.constantFrom<Json>(0, -1, 1.5, -0.5, 2 ** 53, true, false, null, [], [1], {}, { id: 1 }),
+  fc.constantFrom<Json>(-1, 1.5, -0.5, 2 ** 53, true, false, null, [], [1], {}, { id: 1 }),
 );
 const badDate: fc.Arbitrary<Json> = fc.oneof(
   fc.record({ year: fc.integer({ min: 2000, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), over: fc.integer({ min: 1, max: 3 }) }).map(

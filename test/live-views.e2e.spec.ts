@@ -222,7 +222,8 @@ describe('live views with credentials configured', () => {
     expect(refused).toMatchObject({ status: 401, body: { title: 'Unauthorized' } });
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect((await hotel.put('/mutation/book-room', booking(1, 1, '2030-06-06'), { authorization: 'Bearer wrong-token-but-long-enough' })).status).toBe(401);
-    expect((await hotel.get('/query/booking/1/2030-06-06')).status).toBe(404);
+    expect((await hotel.get('/query/booking/1/2030-06-06')).status).toBe(401);
+    expect((await hotel.get('/query/booking/1/2030-06-06', { authorization: `Bearer ${token}` })).status).toBe(404);
     expect((await hotel.put('/mutation/book-room', booking(1, 1, '2030-06-06'), { authorization: `Bearer ${token}` })).status).toBe(201);
   });
 });

@@ -53,3 +53,31 @@ describe('the operations settings', () => {
     expect(refusal(env)).toMatch(message);
   });
 });
+
+describe('the HTTP edge settings', () => {
+  it('keeps reads behind AUTH_TOKENS, /metrics on the API port and every host by default', () => {
+    expect(loadConfig({})).toMatchObject({ publicReads: false, metricsTokens: [], metricsPort: undefined, allowedHosts: [] });
+  });
+
+  it('reads PUBLIC_READS, METRICS_TOKEN, METRICS_PORT and ALLOWED_HOSTS', () => {
+    const env = { PUBLIC_READS: 'true', METRICS_TOKEN: secret, METRICS_PORT: '9464', ALLOWED_HOSTS: ' API.example.com , 127.0.0.1:3000,[::1]:3000 ' };
+    expect(loadConfig(env)).toMatchObject({ publicReads: true, metricsTokens: [secret], metricsPort: 9464, allowedHosts: ['api.example.com', '127.0.0.1:3000', '[::1]:3000'] });
+  });
+
+  it.each([
+    [{ PUBLIC_READS: 'yes' }, /PUBLIC_READS=yes is not valid: expected true or false/],
+    [{ METRICS_PORT: '70000' }, /METRICS_PORT=70000 is not valid: expected an integer from 0 to 65535/],
+    [{ METRICS_PORT: '3000' }, /METRICS_PORT=3000 is not valid: expected a port other than PORT/],
+    [{ PORT: '8080', METRICS_PORT: '8080' }, /METRICS_PORT=8080 is not valid/],
+    [{ ALLOWED_HOSTS: 'api.example.com,http://evil.example' }, /ALLOWED_HOSTS=http:\/\/evil.example is not valid: expected host names/],
+    [{ ALLOWED_HOSTS: 'api.example.com/x' }, /ALLOWED_HOSTS=api.example.com\/x is not valid/],
+  ])('refuses %j', (env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+
+  it('names METRICS_TOKEN but never its value when it is too short', () => {
+    const text = refusal({ METRICS_TOKEN: 'short-secret' });
+    expect(text).toMatch(/^METRICS_TOKEN=<redacted> is not valid/);
+    expect(text).not.toContain('short-secret');
+  });
+});

@@ -28,8 +28,16 @@ export interface AppConfig {
   readonly retryBudgetMs: number;
   readonly queryWaitMs: number;
   readonly bodyLimitBytes: number;
-  /** Tokens accepted as credentials for mutations and live views; none means the API is open. */
+  /** Tokens accepted as credentials for commands, queries and live views; none means the API is open. */
   readonly authTokens: readonly string[];
+  /** With `authTokens`, whether queries stay open to anyone (`PUBLIC_READS`); commands and live views still need a token. */
+  readonly publicReads: boolean;
+  /** The tokens `/metrics` accepts (`METRICS_TOKEN`, comma-separated); none: one of `authTokens`, when those are set. */
+  readonly metricsTokens: readonly string[];
+  /** A port of its own for `/metrics` (`METRICS_PORT`), which the API's port then no longer serves; unset, it is on `port`. */
+  readonly metricsPort: number | undefined;
+  /** The `Host` names (with or without a port) requests must carry (`ALLOWED_HOSTS`); none means any host. */
+  readonly allowedHosts: readonly string[];
   readonly liveHeartbeatMs: number;
   readonly liveMaxQueuedBytes: number;
   readonly liveMaxSubscriptions: number;
@@ -83,6 +91,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     queryWaitMs: integer(env, 'QUERY_WAIT_MS', 5_000, 0, 60_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16_384, 1_024, 10_485_760),
     authTokens: tokens(env, 'AUTH_TOKENS'),
+    publicReads: boolean(env, 'PUBLIC_READS', false),
+    metricsTokens: tokens(env, 'METRICS_TOKEN'),
+    metricsPort: metricsPort(env),
+    allowedHosts: allowedHosts(env),
     liveHeartbeatMs: integer(env, 'LIVE_HEARTBEAT_MS', 15_000, 100, 300_000),
     liveMaxQueuedBytes: integer(env, 'LIVE_MAX_QUEUED_BYTES', 1_048_576, 1_024, 268_435_456),
     liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
@@ -141,4 +153,23 @@ const tokens = (env: NodeJS.ProcessEnv, name: string): readonly string[] => {
   const values = (env[name] ?? '').split(',').map((token) => token.trim()).filter(Boolean);
   if (values.some((token) => token.length < 16)) throw new InvalidConfiguration(name, '<redacted>', 'tokens of at least 16 characters, separated by commas');
   return values;
+};
+
+/** A port for `/metrics` apart from the API's, or none; never the API's own (`0` picks a free one). */
+const metricsPort = (env: NodeJS.ProcessEnv): number | undefined => {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === '') return undefined;
+  const port = integer(env, 'METRICS_PORT', 0, 0, 65_535);
+  if (port !== 0 && port === integer(env, 'PORT', 3000, 0, 65_535)) throw new InvalidConfiguration('METRICS_PORT', String(port), 'a port other than PORT');
+  return port;
+};
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, with an optional port: what a `Host` header carries. */
+const HOST_ENTRY = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/** A comma-separated list of hosts, compared without case. */
+const allowedHosts = (env: NodeJS.ProcessEnv): readonly string[] => {
+  const entries = (env.ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const wrong = entries.find((entry) => !HOST_ENTRY.test(entry));
+  if (wrong !== undefined) throw new InvalidConfiguration('ALLOWED_HOSTS', wrong, 'host names or addresses, each with an optional :port, separated by commas (api.example.com,api.example.com:8443)');
+  return entries;
 };

@@ -23,7 +23,7 @@ export interface ApiInfo {
  */
 export const openApiDocument = (app: NestFastifyApplication, info: ApiInfo, prefixes: readonly string[], boards: readonly Board[]): OpenAPIObject => {
   for (const board of boards) for (const controller of board.controllers) ApiTags(board.title)(controller);
-  const tokens = 'One of AUTH_TOKENS; needed by mutations only when AUTH_TOKENS is set (queries and pages stay open).';
+  const tokens = 'One of AUTH_TOKENS; when AUTH_TOKENS is set, commands and queries need one (queries not with PUBLIC_READS=true); pages and these documents stay open.';
   const builder = new DocumentBuilder();
   for (const board of boards) builder.addTag(board.title, `The ${board.title} board: ${board.slices.map(({ name }) => name).join(', ')}`);
   const config = builder
@@ -61,7 +61,7 @@ const swaggerUiDist = (): string => dirname(createRequire(require.resolve('@nest
 
 /** Serves the document at `/api-json` and Swagger UI at `/api`. */
 export const serveOpenApi = (app: NestFastifyApplication, document: OpenAPIObject): void => {
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { ui: false, raw: ['json'], jsonDocumentUrl: OPENAPI_JSON_PATH });
+  serveFixed(app, OPENAPI_JSON_PATH, { contentType: 'application/json; charset=utf-8', body: () => JSON.stringify(document) });
   const asset = (name: string) => () => readFileSync(join(swaggerUiDist(), name));
   serveFixed(app, OPENAPI_UI_PATH, { contentType: 'text/html; charset=utf-8', body: () => PAGE(document.info.title) });
   serveFixed(app, `${OPENAPI_UI_PATH}/swagger-init.js`, { contentType: 'application/javascript; charset=utf-8', body: () => INIT });

@@ -26,7 +26,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const answered = error instanceof HttpException ? fromHttpException(error) : (fromFastifyError(error) ?? toProblem(error));
+    const answered = error instanceof HttpException ? fromHttpException(error, request.url) : (fromFastifyError(error) ?? toProblem(error));
     const problem = this.screened(answered, error, { correlationId: request.id, method: request.method, url: redactUrl(request.url) });
     void reply
       .status(problem.status)
@@ -51,13 +51,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-const fromHttpException = (error: HttpException): Problem => {
+/** Nest's own exceptions; the not-found handler's message quotes the URL, which is echoed only redacted. */
+const fromHttpException = (error: HttpException, url: string): Problem => {
   const status = error.getStatus();
   return {
     type: status === 429 ? problemType('too-many-requests') : 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
     status,
-    detail: error.message,
+    detail: error.message.split(url).join(redactUrl(url)),
   };
 };
 

@@ -1,10 +1,12 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { InvalidInput, type FieldError } from '@libs/errors/domain-error';
+import { jsonFindings } from './strict-json';
 
 /**
  * Turns untrusted JSON into a validated input object, or throws `InvalidInput` listing every
- * failing field. Unknown fields are refused. HTTP and NATS edges both go through here.
+ * failing field. Unknown fields are refused, and so is what `parseStrictJson` found in the body's text
+ * (a key given twice, an integer written `1.0`). HTTP and NATS edges both go through here.
  */
 export const validateInput = <T extends object>(type: ClassConstructor<T>, body: unknown): T => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -13,7 +15,7 @@ export const validateInput = <T extends object>(type: ClassConstructor<T>, body:
   const screened = screen(body);
   const input = plainToInstance(type, screened.body, { enableImplicitConversion: false });
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  const fields = [...screened.problems, ...flatten(errors)];
+  const fields = [...jsonFindings(body), ...screened.problems, ...flatten(errors)];
   if (fields.length > 0) throw new InvalidInput(`invalid input: ${fields.map((error) => error.field || 'the body').join(', ')}`, fields);
   return input;
 };

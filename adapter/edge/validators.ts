@@ -1,14 +1,14 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { ENTITY_ID_PATTERN, isCalendarDate, MAX_YEAR, MIN_YEAR, toEntityId } from '@libs/ids/entity-id';
 
-/** A positive integer, or a string of letters, digits, `_` and `-` (no `.`, `*`, `>`, spaces). */
+/** A string of letters, digits, `_` and `-` (no `.`, `*`, `>`, spaces), or a non-negative integer standing for its decimal string. */
 export const IsEntityId = (options?: ValidationOptions): PropertyDecorator => (target, propertyName) =>
   registerDecorator({
     name: 'isEntityId',
     target: target.constructor,
     propertyName: String(propertyName),
     options: {
-      message: `$property must be a positive integer or a string matching ${ENTITY_ID_PATTERN.source}`,
+      message: `$property must be a non-negative integer or a string matching ${ENTITY_ID_PATTERN.source}`,
       ...options,
     },
     validator: { validate: (value: unknown) => toEntityId(value) !== undefined },

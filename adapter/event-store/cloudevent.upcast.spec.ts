@@ -54,7 +54,7 @@ describe('CloudEvents codec, reading older versions', () => {
   });
 
   it.each([
-    ['an id that is no positive integer', 1, { roomId: 0, clientId: 3, date: '2022-12-12' }, 'no valid roomId (entity-id)'],
+    ['an id that is a negative integer', 1, { roomId: -1, clientId: 3, date: '2022-12-12' }, 'no valid roomId (entity-id)'],
     ['a fractional id', 1, { roomId: 7, clientId: 1.5, date: '2022-12-12' }, 'no valid clientId (entity-id)'],
     ['numeric ids at v2, where they are tokens', 2, { roomId: 7, clientId: 3, date: '2022-12-12' }, 'no valid roomId (entity-id), clientId (entity-id)'],
     ['a version from a future release', 3, { roomId: '7', clientId: '3', date: '2022-12-12' }, 'RoomBooked v3 is newer than this release reads (v2)'],

@@ -11,9 +11,9 @@ export type { SchemaObject };
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
 
-/** An id as requests send it: a positive integer or a token of letters, digits, `_` and `-`. */
+/** An id as requests send it: a token of letters, digits, `_` and `-`, or a non-negative integer written as one (`7`, never `7.0` or `7e0`) for its decimal token. */
 export const ENTITY_ID_PROPERTY: ApiPropertyOptions = {
-  oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: ENTITY_ID_PATTERN.source }],
+  oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: ENTITY_ID_PATTERN.source }],
   example: 1,
 };
 /** An id as the views answer it, and as paths take it: its token. */
@@ -54,7 +54,7 @@ export const ApiCommand = (summary: string, rules: readonly string[]): MethodDec
       description: 'Decided and stored, or already satisfied by an earlier identical command (the same answer again).',
       headers: { [CORRELATION_HEADER]: { schema: { type: 'string' }, description: correlationHeader.description } },
     }),
-    ApiProblems([400, 401, 409, 413, 429, 503], rules.length > 0 ? { 409: `Rules: ${rules.map((rule) => `\`${rule}\``).join(', ')}.` } : {}),
+    ApiProblems([400, 401, 409, 413, 415, 429, 503], rules.length > 0 ? { 409: `Rules: ${rules.map((rule) => `\`${rule}\``).join(', ')}.` } : {}),
   );
 
 /** A view's document as a query answers it: the document, the stream sequence it includes, and when it last changed. */
@@ -72,10 +72,12 @@ export const viewAnswerSchema = (view: SchemaObject): SchemaObject => ({
 export const ApiView = (summary: string, answer: SchemaObject, params: Readonly<Record<string, SchemaObject>>, waits = true): MethodDecorator =>
   applyDecorators(
     ApiOperation({ summary }),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiSecurity(API_KEY_SCHEME),
     ...Object.entries(params).map(([name, schema]) => ApiParam({ name, schema })),
     ...(waits
       ? [ApiQuery({ name: 'sequence', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Wait (up to QUERY_WAIT_MS) until the view includes this stream sequence' })]
       : []),
     ApiOkResponse({ schema: answer }),
-    ApiProblems(waits ? [400, 404, 429, 503, 504] : [429, 503]),
+    ApiProblems(waits ? [400, 401, 404, 429, 503, 504] : [401, 429, 503]),
   );

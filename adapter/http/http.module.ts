@@ -1,13 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '@adapter/config/app.config';
 import { Credentials } from './credentials';
-import { CredentialsGuard } from './credentials.guard';
+import { MetricsCredentials } from './metrics-credentials';
 
 /**
- * The HTTP edge's credentials (`AUTH_TOKENS`) and their guard. Import it after `RateLimitModule`, whose
- * guard must run first so that refused requests count against the limit too. NATS commands pass both
- * guards: NATS has its own logins.
+ * The HTTP edge's credentials: `AUTH_TOKENS` for the API and `/live`, and those `/metrics` takes
+ * (`METRICS_TOKEN`, else `AUTH_TOKENS`). The edge guard (`guardEdge`) asks them of every request.
+ * NATS commands need neither: NATS has its own logins.
  */
 @Global()
 @Module({})
@@ -15,8 +14,11 @@ export class HttpModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: HttpModule,
-      providers: [{ provide: Credentials, useValue: new Credentials(config.authTokens) }, { provide: APP_GUARD, useClass: CredentialsGuard }],
-      exports: [Credentials],
+      providers: [
+        { provide: Credentials, useValue: new Credentials(config.authTokens) },
+        { provide: MetricsCredentials, useValue: new MetricsCredentials(config.metricsTokens.length > 0 ? config.metricsTokens : config.authTokens) },
+      ],
+      exports: [Credentials, MetricsCredentials],
     };
   }
 }

@@ -40,11 +40,12 @@ export class ProblemBody {
 
 /** What each status means wherever it is answered; a route may add its own words (its rules, say). */
 const MEANINGS: Record<number, string> = {
-  400: 'Invalid input: malformed JSON, wrong types, unknown fields, impossible dates or ids, too deep or too wide; `errors` names every failing field. Nothing is written.',
-  401: 'Credentials missing or wrong (only when AUTH_TOKENS is set): send `Authorization: Bearer <token>` or `X-API-Key`.',
+  400: 'Invalid input: malformed JSON, a key given twice, an integer written with a fraction or an exponent, wrong types, unknown fields, impossible dates or ids, too deep or too wide; `errors` names every failing field. Nothing is written.',
+  401: 'Credentials missing, wrong or conflicting (only when AUTH_TOKENS is set; queries not with PUBLIC_READS=true): send one token, as `Authorization: Bearer <token>` or `X-API-Key`.',
   404: 'Nothing under that key in the view.',
   409: 'A business rule refuses the command (`rule` names it), or it met concurrent writes COMMAND_ATTEMPTS times (`concurrent-modification`).',
   413: 'The body is larger than BODY_LIMIT_BYTES.',
+  415: 'The body is not `application/json` (UTF-8, with no other charset).',
   429: 'Too many requests from this client in the window; `Retry-After` says when to try again.',
   503: 'NATS is unreachable; the app reconnects by itself, retry in a moment.',
   504: 'The view did not reach `?sequence=N` within QUERY_WAIT_MS.',

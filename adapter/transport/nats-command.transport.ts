@@ -3,10 +3,10 @@ import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandl
 import { headers as natsHeaders, type Msg, type MsgHdrs, type Subscription } from '@nats-io/nats-core';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { randomUUID } from 'node:crypto';
-import { InvalidInput } from '@libs/errors/domain-error';
 import { CommandReply, correlationIdFrom } from '@adapter/edge/command-reply';
 import type { CommandMessage, ProblemFilter } from '@adapter/edge/problem.filter';
 import { payloadTooLarge, PROBLEM_CONTENT_TYPE } from '@adapter/edge/problem';
+import { parseStrictJson } from '@adapter/edge/strict-json';
 import { DRAIN_TIMEOUT_MS, withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { runOperation } from '@adapter/telemetry/operation-context';
@@ -40,8 +40,9 @@ export interface NatsCommandTransportOptions {
  * filters), as `@Put` routes are over HTTP. The wire stays plain: the request body is the same JSON as
  * over HTTP, and the reply carries a `Status` header, `Content-Type`, `X-Correlation-Id` and the same
  * body or problem details. What Fastify does before a route runs is done here: a body too large (413) or
- * not JSON (400) is answered at once. Each command is a command to `CommandTelemetry`: its span continues
- * the request's `traceparent`, and its duration and outcome are counted.
+ * not JSON (400) is answered at once, and a body is read as strictly as over HTTP (`parseStrictJson`).
+ * Each command is a command to `CommandTelemetry`: its span continues the request's `traceparent`, and
+ * its duration and outcome are counted.
  */
 export class NatsCommandTransport extends Server implements CustomTransportStrategy {
   private readonly log = new Logger('NatsCommands');
@@ -142,10 +143,5 @@ const traceCarrier = (headers: MsgHdrs | undefined): TraceCarrier => ({
   tracestate: headers?.get('tracestate') || undefined,
 });
 
-const parseJson = (message: Msg): unknown => {
-  try {
-    return message.json<unknown>();
-  } catch {
-    throw new InvalidInput('the request body is not valid JSON', [{ field: '', messages: ['must be valid JSON'] }]);
-  }
-};
+/** The body as JSON that means one thing only: a key given twice or an integer written `1.0` is refused, as over HTTP. */
+const parseJson = (message: Msg): unknown => parseStrictJson(message.string());

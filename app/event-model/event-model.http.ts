@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Module, Param } from '@nestjs/common';
 import { NotFound } from '@libs/errors/domain-error';
 import type { Board } from '@libs/event-model/board';
 import { boardIndexPage, boardPage } from '@libs/event-model/board-svg';
+import { OpenPage } from '@adapter/http/route-access';
 import { APP_BOARDS } from '@adapter/runtime/boards.token';
 
 /** The app's Event Models, drawn from the slices' declarations: the same pages `npm run model` writes. */
@@ -17,6 +18,7 @@ export class EventModelHttp {
 
   /** Every board, linking to its page. */
   @Get()
+  @OpenPage()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-cache')
   boards(): string {
@@ -25,6 +27,7 @@ export class EventModelHttp {
 
   /** One board's page: `/model/hotel.html`. */
   @Get(':page')
+  @OpenPage()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-cache')
   board(@Param('page') page: string): string {

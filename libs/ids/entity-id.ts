@@ -7,9 +7,13 @@ export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const isEntityId = (value: unknown): value is string =>
   typeof value === 'string' && ENTITY_ID_PATTERN.test(value);
 
-/** Accepts a positive safe integer or a pattern-conforming string, and returns its token form. */
+/**
+ * Accepts a pattern-conforming string, or a non-negative safe integer as shorthand for its decimal string
+ * (`7` is the id `"7"`, `0` the id `"0"`), and returns its token form. Edges read bodies strictly, so an
+ * integer never reaches here from a `7.0` or a `7e0` (adapter/edge/strict-json.ts).
+ */
 export const toEntityId = (value: unknown): string | undefined => {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(Object.is(value, -0) ? 0 : value) : undefined;
   return isEntityId(value) ? value : undefined;
 };
 

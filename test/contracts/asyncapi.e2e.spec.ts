@@ -59,6 +59,12 @@ describe('the AsyncAPI document, generated from the board and the streams', () =
     expect(danglingRefs(document)).toEqual([]);
   });
 
+  it('names the nats-server the app actually uses, here one on a port picked at random, without credentials', () => {
+    const { servers } = document as unknown as { servers: Record<string, { host: string; protocol: string }> };
+    expect(servers).toEqual({ nats: expect.objectContaining({ host: new URL(hotel.nats.url).host, protocol: 'nats' }) });
+    expect(new URL(hotel.nats.url).port).not.toBe('4222');
+  });
+
   it('has a channel for every entity subject with its parameters, every NATS command subject, and the dead letters', () => {
     const channels = Object.values(document.channels);
     for (const entity of HOTEL_STREAM.entities) {

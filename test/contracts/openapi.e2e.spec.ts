@@ -61,24 +61,25 @@ describe('the OpenAPI document of the HTTP API', () => {
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
   });
 
-  it('documents every mutation: its input as the body, 201, and 400, 401, 409, 413, 429, 503 as problem+json; a token as bearer or X-API-Key', () => {
+  it('documents every mutation: its input as the body, 201, and 400, 401, 409, 413, 415, 429, 503 as problem+json; a token as bearer or X-API-Key', () => {
     for (const trigger of mutations) {
       const documented = operation(trigger);
       expect(documented.requestBody?.content['application/json']?.schema).toEqual({ $ref: expect.stringMatching(/^#\/components\/schemas\/\w+Input$/) });
-      expect(Object.keys(documented.responses).sort()).toEqual(['201', '400', '401', '409', '413', '429', '503']);
-      for (const status of ['400', '401', '409', '413', '429', '503']) {
+      expect(Object.keys(documented.responses).sort()).toEqual(['201', '400', '401', '409', '413', '415', '429', '503']);
+      for (const status of ['400', '401', '409', '413', '415', '429', '503']) {
         expect(documented.responses[status]?.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemBody' } } });
       }
       expect(documented.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
     }
   });
 
-  it('documents every query: 200 with its answer, and its problems as problem+json', () => {
+  it('documents every query: 200 with its answer, and its problems as problem+json; a token as bearer or X-API-Key', () => {
     for (const trigger of queries) {
       const documented = operation(trigger);
       expect(documented.responses['200']?.content?.['application/json']?.schema).toBeDefined();
       const problems = Object.entries(documented.responses).filter(([status]) => status !== '200');
-      expect(problems.map(([status]) => status)).toEqual(expect.arrayContaining(['429', '503']));
+      expect(problems.map(([status]) => status)).toEqual(expect.arrayContaining(['401', '429', '503']));
+      expect(documented.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
       for (const [, response] of problems) expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
     }
   });
@@ -139,10 +140,11 @@ describe('the contracts, with AUTH_TOKENS set', () => {
     await hotel.dispose();
   });
 
-  it('stay open to everyone, while mutations need a token', async () => {
+  it('stay open to everyone, while mutations and queries need a token', async () => {
     for (const url of ['/api', '/api-json', '/api/swagger-ui.css', '/asyncapi', '/asyncapi.json', '/asyncapi.css']) {
       expect([url, (await hotel.app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
     }
     expect((await hotel.put('/mutation/book-room', booking(1, 1))).status).toBe(401);
+    expect((await hotel.get('/query/rooms')).status).toBe(401);
   });
 });

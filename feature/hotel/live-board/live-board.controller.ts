@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Redirect, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { OpenPage } from '@adapter/http/route-access';
 import { BoardFiles } from './live-board.files';
 
 /**
@@ -13,17 +14,20 @@ export class LiveBoardController {
   private readonly files = new BoardFiles();
 
   @Get()
+  @OpenPage()
   @Redirect('/board', 302)
   home(): void {}
 
   /** The hotel manager's page: rooms of a date, live, with the board's commands. */
   @Get('board')
+  @OpenPage()
   page(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.send(reply, 'board.html');
   }
 
   /** The page's stylesheet and ES modules, e.g. `/board/board.js`. */
   @Get('board/:file')
+  @OpenPage()
   asset(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     return this.send(reply, file);
   }
