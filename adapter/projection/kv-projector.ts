@@ -108,6 +108,20 @@ export class KvProjector<E extends Message<string, unknown>, D> {
     return this.lease?.held ?? false;
   }
 
+  /** Where this instance stands with the view, to tell a stalled projection from a checkpoint not stored. */
+  async describe(): Promise<{ readonly view: string; readonly bucket: string; readonly holdsLease: boolean; readonly leaseLost: boolean; readonly applied: number; readonly checkpoint: number; readonly buffered: boolean }> {
+    const slot = this.slot;
+    return {
+      view: this.viewName,
+      bucket: slot.active.bucket,
+      holdsLease: this.holdsLease,
+      leaseLost: this.leaseLost,
+      applied: slot.applied,
+      checkpoint: await slot.checkpoint.peek().catch(() => -1),
+      buffered: this.tail !== undefined,
+    };
+  }
+
   /**
    * Opens the view's active bucket (the one its pointer names) and the lease, and removes the durable
    * consumer earlier versions fed the view from.

@@ -8,6 +8,7 @@ import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { viewsOf } from '@libs/event-model/board';
+import { BoardViews } from '@adapter/runtime/board-views';
 import { BOARDS } from '@app/boards';
 import { loadConfig } from '@adapter/config/app.config';
 import { NatsCluster } from '@libs/testing/nats-cluster';
@@ -113,7 +114,10 @@ describe('the app on a 3-node cluster (NATS_URL lists every node, STREAM_REPLICA
       expect(rivals.rounds.filter(({ statuses }) => statuses.some(successful)).length).toBeGreaterThan(0);
 
       await drained(observer.jsm, HOTEL_STREAM.name, APP_CONSUMERS, 180_000);
-      await viewsCaughtUp(observer, 60_000);
+      await viewsCaughtUp(observer, 60_000).catch(async (error: unknown) => {
+        const projectors = await Promise.all(app.app.get(BoardViews).all.map(({ projector }) => projector.describe()));
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; the app's projectors: ${JSON.stringify(projectors)}`);
+      });
       const events = await hotelEvents(observer.connection, observer.jsm);
       expect((await observer.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages).toBe(0);
       const bookings = [...events].flatMap(([subject, recorded]) =>
