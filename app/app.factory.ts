@@ -10,6 +10,7 @@ import { ProblemFilter } from '@adapter/edge/problem.filter';
 import { ClientThrottle } from '@adapter/http/client-throttle';
 import { serveCommandReplies } from '@adapter/http/command-replies';
 import { instrumentHttp } from '@adapter/http/http-telemetry';
+import { LiveUpgrades } from '@adapter/live/live-upgrades';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { JsonLogger } from '@adapter/telemetry/json.logger';
@@ -59,8 +60,8 @@ export const createApp = async (config: AppConfig & { natsUrl: string }, boards:
   const secureHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
   app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   app.useGlobalFilters(app.get(ProblemFilter));
-  const throttle = app.get(ClientThrottle);
-  app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
+  const upgrades = new LiveUpgrades(config, app.get(ClientThrottle));
+  app.useWebSocketAdapter(new LiveWsAdapter(app, (request, origin) => upgrades.admit(request, origin)));
   app.connectMicroservice({ strategy: app.get(NatsCommandTransport) }, { inheritAppConfig: true });
   serveContracts(app, boards, natsHost(config.natsUrl));
   await app.init();
