@@ -15,6 +15,7 @@ import { acceptJsonBodiesOnly } from '@adapter/http/json-bodies';
 import { MetricsCredentials } from '@adapter/http/metrics-credentials';
 import { serveCommandReplies } from '@adapter/http/command-replies';
 import { instrumentHttp } from '@adapter/http/http-telemetry';
+import { LiveUpgrades } from '@adapter/live/live-upgrades';
 import { LiveWsAdapter } from '@adapter/live/live-ws.adapter';
 import { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { JsonLogger } from '@adapter/telemetry/json.logger';
@@ -76,7 +77,8 @@ export const createApp = async (config: AppConfig & { natsUrl: string }, boards:
   });
   acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(app.get(ProblemFilter));
-  app.useWebSocketAdapter(new LiveWsAdapter(app, (request) => throttle.refusesUpgrade(request)));
+  const upgrades = new LiveUpgrades(config, throttle);
+  app.useWebSocketAdapter(new LiveWsAdapter(app, (request, origin) => upgrades.admit(request, origin)));
   app.connectMicroservice({ strategy: app.get(NatsCommandTransport) }, { inheritAppConfig: true });
   serveContracts(app, boards, natsHost(config.natsUrl));
   await app.init();

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { isStateView, type Board } from '@libs/event-model/board';
 import type { NatsPermissions } from '@libs/nats-server/embedded-config';
-import { EMBEDDED_FILES, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
+import { EMBEDDED_FILES, EMBEDDED_USERS, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM } from '@stream/timers.stream';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
 import { bucketKeySubject } from '@adapter/nats/kv-writes';
 import { PROGRESS_BUCKET, viewBuckets } from '@adapter/projection/view-buckets';
-import { COMMAND_REPLY_PREFIX } from '@adapter/transport/nats-command.transport';
 
 /** The account of the embedded server that holds the boards' streams, buckets and users. */
 export const EMBEDDED_ACCOUNT = 'APP';
@@ -22,8 +21,8 @@ export const viewBucketsOf = (boards: readonly Board[]): readonly string[] =>
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
  * acknowledgements and flow-control answers, appends to its boards' streams, writes to their view buckets,
- * to the projectors' leases and checkpoints and to the timers and their registry, replies to command senders'
- * inboxes; it listens to its boards' commands and to its own inboxes.
+ * to the projectors' leases and checkpoints and to the timers and their registry; it listens to its boards' commands
+ * and to its own inboxes. It publishes to no inbox but as the one reply to a request it received (`allow_responses`).
  */
 export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
   publish: [
@@ -34,15 +33,18 @@ export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions =>
     ...DEAD_LETTER_STREAM.subjects,
     ...TIMERS_STREAM.subjects,
     ...[...viewBucketsOf(boards), PROGRESS_BUCKET, TIMER_REGISTRY_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
-    `${COMMAND_REPLY_PREFIX}>`,
   ],
   subscribe: [...boards.map(({ commandSubjects }) => commandSubjects), `${APP_INBOX_PREFIX}.>`],
+  allowResponses: true,
 });
 
-/** A command sender sends the boards' commands and reads the replies, nothing else. */
+/** The inbox prefix a command sender must connect with (nats.js `inboxPrefix`, `nats --inbox-prefix`): `_INBOX_command-sender`. */
+export const COMMAND_SENDER_INBOX_PREFIX = `_INBOX_${EMBEDDED_USERS.commandSender}`;
+
+/** A command sender sends the boards' commands and reads the replies in its own inboxes, nothing else. */
 export const commandSenderNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
   publish: boards.map(({ commandSubjects }) => commandSubjects),
-  subscribe: [`${COMMAND_REPLY_PREFIX}>`],
+  subscribe: [`${COMMAND_SENDER_INBOX_PREFIX}.>`],
 });
 
 /** The embedded server's folder: `<dataDir>/nats`. */

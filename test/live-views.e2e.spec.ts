@@ -5,6 +5,8 @@ import { AppHarness } from './app.harness';
 import { booking, cleanup } from './hotel.requests';
 import { LiveClient } from './live.client';
 
+const MAX_SUBSCRIPTIONS = 10;
+
 const availability = (message: ValueMessage): unknown => (message.value?.view as { availability?: string } | undefined)?.availability;
 
 describe('live views over the websocket', () => {
@@ -18,7 +20,7 @@ describe('live views over the websocket', () => {
   };
 
   beforeAll(async () => {
-    hotel = await AppHarness.start({ liveHeartbeatMs: 500 });
+    hotel = await AppHarness.start({ liveHeartbeatMs: 500, liveMaxSubscriptions: MAX_SUBSCRIPTIONS });
     baseUrl = await hotel.listen();
   });
 
@@ -158,6 +160,45 @@ describe('live views over the websocket', () => {
     live.send({ type: 'subscribe', id: 'ok', view: 'booking-board' });
     const twice = await live.next<ErrorMessage>((message) => message.type === 'error' && message.id === 'ok');
     expect(twice.problem).toMatchObject({ status: 409, rule: 'subscription-exists' });
+  });
+
+  it('holds no more subscriptions than the cap on one connection, however many subscribes arrive together', async () => {
+    const live = await connect();
+    const burst = Array.from({ length: 3 * MAX_SUBSCRIPTIONS }, (_, index) => ({ type: 'subscribe', id: `burst-${index}`, view: 'booking-board', key: `burst.${index}` }));
+    live.sendTogether(burst);
+    const answered = () => live.received.filter((message) => message.type === 'ready' || message.type === 'error');
+    await live.next(() => answered().length >= burst.length);
+    expect(answered().filter((message) => message.type === 'ready')).toHaveLength(MAX_SUBSCRIPTIONS);
+    const refused = answered().filter((message): message is ErrorMessage => message.type === 'error');
+    expect(refused).toHaveLength(2 * MAX_SUBSCRIPTIONS);
+    for (const { problem } of refused) expect(problem).toMatchObject({ status: 400, detail: expect.stringContaining(`${MAX_SUBSCRIPTIONS} subscriptions`) });
+  });
+
+  it('refuses an id in use even when both subscribes arrive together, sending its snapshot once', async () => {
+    const date = '2030-07-07';
+    expect((await hotel.put('/mutation/book-room', booking(1, 1, date))).status).toBe(201);
+    await hotel.eventually(`/query/booking/1/${date}`, (answer) => answer.status === 200);
+    const live = await connect();
+    const subscribe = { type: 'subscribe', id: 'twin', view: 'booking-board', key: `1.${date}` };
+    live.sendTogether([subscribe, subscribe]);
+    const refusal = await live.next<ErrorMessage>((message) => message.type === 'error' && message.id === 'twin');
+    expect(refusal.problem).toMatchObject({ status: 409, rule: 'subscription-exists' });
+    await live.next((message) => message.type === 'ready' && message.id === 'twin');
+    await live.subscribe('after', 'booking-board', 'nothing.here');
+    expect(live.values('twin')).toHaveLength(1);
+    expect(live.received.filter((message) => message.type === 'ready' && message.id === 'twin')).toHaveLength(1);
+  });
+
+  it('gives a slot back when its subscription fails or is unsubscribed before it is ready', async () => {
+    const live = await connect();
+    live.sendTogether(Array.from({ length: MAX_SUBSCRIPTIONS }, (_, index) => ({ type: 'subscribe', id: `missing-${index}`, view: 'no-such-view' })));
+    await live.next(() => live.received.filter((message) => message.type === 'error').length >= MAX_SUBSCRIPTIONS);
+    live.sendTogether([
+      ...Array.from({ length: MAX_SUBSCRIPTIONS }, (_, index) => ({ type: 'subscribe', id: `early-${index}`, view: 'booking-board', key: `early.${index}` })),
+      ...Array.from({ length: MAX_SUBSCRIPTIONS }, (_, index) => ({ type: 'unsubscribe', id: `early-${index}` })),
+    ]);
+    await live.next(() => live.received.filter((message) => message.type === 'unsubscribed').length >= MAX_SUBSCRIPTIONS);
+    for (let index = 0; index < MAX_SUBSCRIPTIONS; index++) await live.subscribe(`kept-${index}`, 'booking-board', `kept.${index}`);
   });
 
   it('closes with 4400 on a frame that is not JSON', async () => {

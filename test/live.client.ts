@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { ServerMessage, ValueMessage } from '@adapter/live/live.protocol';
 
@@ -30,6 +31,14 @@ export class LiveClient {
 
   send(message: unknown): void {
     this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** Sends the messages in one TCP write, as a client pipelining its frames does: the server reads them all at once. */
+  sendTogether(messages: readonly unknown[]): void {
+    const tcp = (this.socket as unknown as { _socket: Socket })._socket;
+    tcp.cork();
+    for (const message of messages) this.send(message);
+    tcp.uncork();
   }
 
   /** Subscribes and waits for `ready`: the current values are in `received` when it resolves. */

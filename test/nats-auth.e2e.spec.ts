@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WebSocket } from 'ws';
 import { connect } from '@nats-io/transport-node';
-import { AuthorizationError, headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { AuthorizationError, headers as natsHeaders, PermissionViolationError, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
@@ -16,7 +16,8 @@ import { bucketName, viewBuckets } from '@adapter/projection/view-buckets';
 import { loadConfig } from '@adapter/config/app.config';
 import { createApp } from '@app/app.factory';
 import { BOARDS } from '@app/boards';
-import { startEmbeddedNats, viewBucketsOf } from '@app/embedded-nats';
+import { COMMAND_SENDER_INBOX_PREFIX, startEmbeddedNats, viewBucketsOf } from '@app/embedded-nats';
+import { connectCli, findServer } from '@app/cli/cli-connection';
 import { booking, cleanup } from './hotel.requests';
 import { LiveClient } from './live.client';
 import { expectPublishAllowed, expectPublishRefused, expectSubscribeRefused, followViolations } from './nats-permissions';
@@ -91,8 +92,8 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
     live.socket.close();
   });
 
-  it('answers a command over NATS from the command sender', async () => {
-    const sender = await login('command-sender', embedded.commandSender.password);
+  it('answers a command over NATS from the command sender, in its own inboxes', async () => {
+    const sender = await login('command-sender', embedded.commandSender.password, COMMAND_SENDER_INBOX_PREFIX);
     const headers = natsHeaders();
     headers.set('X-Correlation-Id', 'sent-by-a-sender');
     const reply = await sender.request('cmd.hotel.book-room', JSON.stringify(booking(2, 7)), { timeout: 10_000, headers });
@@ -147,16 +148,21 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
     await expectSubscribeRefused(asApp, '>');
     await expectSubscribeRefused(asApp, 'hotel.>');
     await expectSubscribeRefused(asApp, '_INBOX.>');
-    await expectPublishAllowed(asApp, '_INBOX.nobody-listens-here');
+    await expectSubscribeRefused(asApp, `${COMMAND_SENDER_INBOX_PREFIX}.>`);
+    // The app publishes into an inbox only as the one reply to a request it received.
+    await expectPublishRefused(asApp, '_INBOX.nobody-listens-here');
+    await expectPublishRefused(asApp, `${COMMAND_SENDER_INBOX_PREFIX}.nobody-listens-here`);
   });
 
   it('lets the command sender send commands and read replies, nothing else, not even through a reply subject', async () => {
-    const sender = await login('command-sender', embedded.commandSender.password);
+    const sender = await login('command-sender', embedded.commandSender.password, COMMAND_SENDER_INBOX_PREFIX);
     await expectPublishRefused(sender, `hotel.room-day.4.${date}`);
     await expectPublishRefused(sender, '$JS.API.STREAM.DELETE.HOTEL');
     await expectPublishRefused(sender, `$KV.${bucketName('booking-board')}.4.${date}`);
     await expectSubscribeRefused(sender, 'hotel.>');
     await expectSubscribeRefused(sender, `${APP_INBOX_PREFIX}.>`);
+    await expectSubscribeRefused(sender, '_INBOX.>');
+    await expectSubscribeRefused(sender, '_INBOX_operator.>');
     await expectSubscribeRefused(sender, 'cmd.hotel.>');
     // Requests whose reply subject is not an inbox are not executed: the same room-day stays free for the next client.
     sender.publish('cmd.hotel.book-room', JSON.stringify(booking(4, 1, '2031-01-01')), { reply: `hotel.room-day.4.${date}` });
@@ -167,6 +173,59 @@ describe('the app on its embedded nats-server, with accounts, users and permissi
     }
     expect((await jsm.streams.info(HOTEL_STREAM.name)).config.name).toBe(HOTEL_STREAM.name);
     expect(await jsm.direct.getMessage(HOTEL_STREAM.name, { last_by_subj: `hotel.room-day.4.${date}` }).catch(() => null)).toBeNull();
+  });
+
+  it('keeps one user\'s replies from every other: a command sender cannot read what the operator is answered', async () => {
+    const operatorRequests = await connect({ servers: embedded.server.url, user: 'operator', pass: embedded.operator.password });
+    connections.push(operatorRequests);
+    const sender = await login('command-sender', embedded.commandSender.password, COMMAND_SENDER_INBOX_PREFIX);
+    const overheard = sender.subscribe('_INBOX.>');
+    await sender.flush();
+    await expect(overheard.closed).resolves.toBeInstanceOf(PermissionViolationError);
+    const reply = await operatorRequests.request('cmd.hotel.book-room', JSON.stringify(booking(5, 1, '2031-02-01')), { timeout: 10_000 });
+    expect(reply.headers?.get('Status')).toBe('201');
+    expect(overheard.getReceived()).toBe(0);
+  });
+
+  it('never answers into the app\'s own inboxes, where replies to its JetStream requests arrive', async () => {
+    const sender = await login('command-sender', embedded.commandSender.password, COMMAND_SENDER_INBOX_PREFIX);
+    const appInbox = operator.subscribe(`${APP_INBOX_PREFIX}.forged`);
+    await operator.flush();
+    sender.publish('cmd.hotel.book-room', JSON.stringify(booking(5, 1, '2031-02-02')), { reply: `${APP_INBOX_PREFIX}.forged` });
+    const answered = await sender.request('cmd.hotel.book-room', JSON.stringify(booking(5, 2, '2031-02-02')), { timeout: 10_000 });
+    expect(answered.headers?.get('Status')).toBe('201');
+    await operator.flush();
+    expect(appInbox.getReceived()).toBe(0);
+    appInbox.unsubscribe();
+  });
+
+  it('runs the CLI in its user\'s own inboxes, which the app\'s user cannot read', async () => {
+    const asApp = await login('app', embedded.app.password, APP_INBOX_PREFIX);
+    const answer = 'an answer for the cli only';
+    const overheard: string[] = [];
+    const subscription = asApp.subscribe(`${APP_INBOX_PREFIX}.>`, {
+      callback: (_error, message) => {
+        if (message.string() === answer) overheard.push(message.subject);
+      },
+    });
+    const responder = operator.subscribe('probe.cli', {
+      callback: (_error, message) => {
+        message.respond(answer);
+      },
+    });
+    await Promise.all([asApp.flush(), operator.flush()]);
+    const cli = await connectCli(await findServer(undefined, { DATA_DIR: dataDir }), {});
+    try {
+      const reply = await cli.connection.request('probe.cli', '', { timeout: 5_000 });
+      expect(reply.string()).toBe(answer);
+      expect(reply.subject.startsWith('_INBOX_operator.')).toBe(true);
+    } finally {
+      await cli.close();
+    }
+    await asApp.flush();
+    expect(overheard).toEqual([]);
+    subscription.unsubscribe();
+    responder.unsubscribe();
   });
 });
 

@@ -81,3 +81,24 @@ describe('the HTTP edge settings', () => {
     expect(text).not.toContain('short-secret');
   });
 });
+
+describe('the live settings', () => {
+  it('lets a client hold 20 connections and only the app\'s own pages in by default', () => {
+    expect(loadConfig({})).toMatchObject({ liveMaxConnectionsPerClient: 20, allowedOrigins: [] });
+  });
+
+  it('reads more origins, as origins: scheme, host and port', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://Board.Example.com, http://localhost:8080/', LIVE_MAX_CONNECTIONS_PER_CLIENT: '3' });
+    expect(config).toMatchObject({ allowedOrigins: ['https://board.example.com', 'http://localhost:8080'], liveMaxConnectionsPerClient: 3 });
+  });
+
+  it.each([
+    [{ ALLOWED_ORIGINS: 'board.example.com' }, /ALLOWED_ORIGINS=board.example.com is not valid: expected origins such as https:/],
+    [{ ALLOWED_ORIGINS: 'https://a.example,https://b.example/page' }, /ALLOWED_ORIGINS=https:\/\/b.example\/page is not valid/],
+    [{ ALLOWED_ORIGINS: 'ftp://files.example' }, /ALLOWED_ORIGINS=ftp:\/\/files.example is not valid/],
+    [{ ALLOWED_ORIGINS: '*' }, /ALLOWED_ORIGINS=\* is not valid/],
+    [{ LIVE_MAX_CONNECTIONS_PER_CLIENT: '0' }, /LIVE_MAX_CONNECTIONS_PER_CLIENT=0 is not valid: expected an integer from 1/],
+  ])('refuses %j', (env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+});

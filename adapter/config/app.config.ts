@@ -41,6 +41,13 @@ export interface AppConfig {
   readonly liveHeartbeatMs: number;
   readonly liveMaxQueuedBytes: number;
   readonly liveMaxSubscriptions: number;
+  /** `/live` connections one client (its accepted token, else its IP) may hold at once; one more is refused with `429`. */
+  readonly liveMaxConnectionsPerClient: number;
+  /**
+   * Origins (`https://board.example.com`) whose pages may open `/live` besides the app's own (the one named by the
+   * request's `Host`). A request without `Origin` is not a browser page's and is let through.
+   */
+  readonly allowedOrigins: readonly string[];
   /** Requests (and `/live` upgrades) one client may make per `rateLimitWindowMs`; a client is its accepted token, else its IP. */
   readonly rateLimitRequests: number;
   readonly rateLimitWindowMs: number;
@@ -98,6 +105,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     liveHeartbeatMs: integer(env, 'LIVE_HEARTBEAT_MS', 15_000, 100, 300_000),
     liveMaxQueuedBytes: integer(env, 'LIVE_MAX_QUEUED_BYTES', 1_048_576, 1_024, 268_435_456),
     liveMaxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', 100, 1, 10_000),
+    liveMaxConnectionsPerClient: integer(env, 'LIVE_MAX_CONNECTIONS_PER_CLIENT', 20, 1, 100_000),
+    allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
     rateLimitRequests: integer(env, 'RATE_LIMIT_REQUESTS', 1_000, 1, 100_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
     runViewProjectors: boolean(env, 'RUN_VIEW_PROJECTORS', true),
@@ -173,3 +182,18 @@ const allowedHosts = (env: NodeJS.ProcessEnv): readonly string[] => {
   if (wrong !== undefined) throw new InvalidConfiguration('ALLOWED_HOSTS', wrong, 'host names or addresses, each with an optional :port, separated by commas (api.example.com,api.example.com:8443)');
   return entries;
 };
+
+/** A comma-separated list of web origins: a scheme (`http` or `https`), a host and an optional port; no path, no login. */
+const origins = (env: NodeJS.ProcessEnv, name: string): readonly string[] =>
+  (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = URL.canParse(origin) ? new URL(origin) : undefined;
+      const plain = url && ['http:', 'https:'].includes(url.protocol) && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+      if (!url || !plain) {
+        throw new InvalidConfiguration(name, origin, 'origins such as https://board.example.com or http://localhost:8080 (a scheme, a host, an optional port), separated by commas');
+      }
+      return url.origin;
+    });

@@ -29,7 +29,7 @@ export const commandComponents = (boards: readonly Board[], openApi: OpenAPIObje
     [REPLY_CHANNEL]: {
       address: null,
       title: 'Command replies',
-      description: 'The requester\'s inbox, the reply subject of its request (`_INBOX.>`); a request with any other reply subject is not executed.',
+      description: 'The requester\'s inbox, the reply subject of its request: `_INBOX_<user>.>` for a user of the app\'s server (`_INBOX_command-sender.>` for a command sender), or `_INBOX.>`; a request with any other reply subject, or one in the app\'s own inboxes (`_INBOX_app.>`), is not executed.',
       messages: { CommandReply: { $ref: '#/components/messages/CommandReply' }, CommandProblem: { $ref: '#/components/messages/CommandProblem' } },
     },
   };

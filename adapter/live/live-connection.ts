@@ -21,6 +21,11 @@ export interface LiveStats {
   tooSlow: number;
 }
 
+/** A subscription's place on its connection, taken when it is asked for; `stop` ends its feed once it listens. */
+interface SubscriptionSlot {
+  stop: () => void;
+}
+
 /** How long a closing client may take to read what was queued before its socket is destroyed. */
 const CLOSE_GRACE_MS = 5_000;
 
@@ -31,7 +36,7 @@ const CLOSE_GRACE_MS = 5_000;
  */
 export class LiveConnection {
   private readonly logger = new Logger('Live');
-  private readonly subscriptions = new Map<string, () => void>();
+  private readonly subscriptions = new Map<string, SubscriptionSlot>();
   private readonly heartbeat: NodeJS.Timeout;
   private answeredPing = true;
   private closed = false;
@@ -77,7 +82,34 @@ export class LiveConnection {
     }
   }
 
+  /**
+   * The id and the slot are taken before anything is awaited, so frames that arrive together are counted against
+   * `maxSubscriptions` and refused a reused id as frames that arrive one by one are. The slot is given back when the
+   * subscription fails; when it is unsubscribed or the connection closes meanwhile, the subscription stops where it is.
+   */
   private async subscribe({ id, view, key = '>', after }: Subscribe): Promise<void> {
+    const slot = this.reserve(id);
+    const subscription = new LiveSubscription(id, key, after, (message) => this.send(message));
+    try {
+      const feed = await this.views.feed(view).catch((cause: unknown) => {
+        throw new ServiceUnavailable(`view ${view} cannot be watched right now (NATS unreachable); subscribe again in a moment`, { cause });
+      });
+      if (!feed) throw new NotFound(`there is no view "${view}"; views: ${this.views.names.join(', ')}`);
+      if (!this.holds(id, slot)) return;
+      slot.stop = feed.listen((change) => subscription.offer(change));
+      await feed.snapshot(key, after, (change) => subscription.initial(change)).catch((cause: unknown) => {
+        throw new ServiceUnavailable(`view ${view} cannot be read right now; subscribe again in a moment`, { cause });
+      });
+    } catch (error) {
+      if (this.holds(id, slot)) this.release(id);
+      throw error;
+    }
+    if (!this.holds(id, slot)) return;
+    subscription.ready();
+    this.logger.debug({ message: 'subscribed', correlationId: this.correlationId, id, view, key, after });
+  }
+
+  private reserve(id: string): SubscriptionSlot {
     if (this.subscriptions.has(id)) {
       throw new RuleViolation('subscription-exists', `a subscription "${id}" already exists on this connection; unsubscribe it or use another id`);
     }
@@ -86,30 +118,23 @@ export class LiveConnection {
         { field: 'id', messages: ['one subscription too many'] },
       ]);
     }
-    const feed = await this.views.feed(view).catch((cause: unknown) => {
-      throw new ServiceUnavailable(`view ${view} cannot be watched right now (NATS unreachable); subscribe again in a moment`, { cause });
-    });
-    if (!feed) throw new NotFound(`there is no view "${view}"; views: ${this.views.names.join(', ')}`);
-    if (this.closed) return;
-    const subscription = new LiveSubscription(id, key, after, (message) => this.send(message));
-    const stop = feed.listen((change) => subscription.offer(change));
-    this.subscriptions.set(id, stop);
-    try {
-      await feed.snapshot(key, after, (change) => subscription.initial(change));
-    } catch (cause) {
-      stop();
-      this.subscriptions.delete(id);
-      throw new ServiceUnavailable(`view ${view} cannot be read right now; subscribe again in a moment`, { cause });
-    }
-    if (this.subscriptions.get(id) === stop) subscription.ready();
-    this.logger.debug({ message: 'subscribed', correlationId: this.correlationId, id, view, key, after });
+    const slot: SubscriptionSlot = { stop: () => undefined };
+    this.subscriptions.set(id, slot);
+    return slot;
+  }
+
+  private holds(id: string, slot: SubscriptionSlot): boolean {
+    return !this.closed && this.subscriptions.get(id) === slot;
+  }
+
+  private release(id: string): void {
+    this.subscriptions.get(id)?.stop();
+    this.subscriptions.delete(id);
   }
 
   private unsubscribe(id: string): void {
-    const stop = this.subscriptions.get(id);
-    if (!stop) throw new NotFound(`no subscription "${id}" on this connection`);
-    stop();
-    this.subscriptions.delete(id);
+    if (!this.subscriptions.has(id)) throw new NotFound(`no subscription "${id}" on this connection`);
+    this.release(id);
     this.send({ type: 'unsubscribed', id });
   }
 
@@ -117,7 +142,7 @@ export class LiveConnection {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.limits.maxQueuedBytes) {
       this.stats.tooSlow++;
-      this.logger.warn({ message: 'live client too slow, cut off', correlationId: this.correlationId, queuedBytes: this.socket.bufferedAmount });
+      this.logger.debug({ message: 'live client too slow, cut off', correlationId: this.correlationId, queuedBytes: this.socket.bufferedAmount });
       this.close(LiveCloseCode.TooSlow, `too slow: more than ${this.limits.maxQueuedBytes} bytes queued; reconnect and resume`);
       return;
     }
@@ -127,7 +152,7 @@ export class LiveConnection {
 
   private beat(): void {
     if (!this.answeredPing) {
-      this.logger.warn({ message: 'live client stopped answering pings, dropped', correlationId: this.correlationId });
+      this.logger.debug({ message: 'live client stopped answering pings, dropped', correlationId: this.correlationId });
       this.socket.terminate();
       return;
     }
@@ -140,7 +165,7 @@ export class LiveConnection {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
-    for (const stop of this.subscriptions.values()) stop();
+    for (const slot of this.subscriptions.values()) slot.stop();
     this.subscriptions.clear();
   }
 }

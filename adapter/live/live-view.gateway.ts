@@ -38,7 +38,7 @@ export class LiveViewGateway implements OnGatewayConnection<WebSocket>, BeforeAp
     try {
       this.credentials.check(request.headers, request.url);
     } catch (error) {
-      this.logger.warn({ message: 'live client refused: no valid credentials', correlationId });
+      this.logger.debug({ message: 'live client refused: no valid credentials', correlationId });
       socket.close(LiveCloseCode.Unauthorized, error instanceof Error ? error.message.slice(0, 120) : 'unauthorized');
       return;
     }

@@ -14,6 +14,8 @@ export interface NatsClientOptions {
   readonly requestTimeoutMs?: number;
   /** How the app proves who it is; none connects anonymously. */
   readonly auth?: NatsAuth;
+  /** Where replies to this connection's requests go: its user's own inboxes; the app's by default. */
+  readonly inboxPrefix?: string;
 }
 
 /**
@@ -22,6 +24,22 @@ export interface NatsClientOptions {
  * what JetStream answers the app.
  */
 export const APP_INBOX_PREFIX = '_INBOX_app';
+
+/** User names that can name an inbox prefix: one subject token. */
+const INBOX_USER = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The inbox prefix of a NATS user, `_INBOX_<user>`: each user reads replies under its own prefix only, so no user
+ * can read what is answered to another. Undefined for a name that is not one subject token.
+ */
+export const inboxPrefixOf = (user: string): string | undefined => (INBOX_USER.test(user) ? `_INBOX_${user}` : undefined);
+
+/**
+ * Whether a request's reply subject is another client's inbox: `_INBOX.…` (a client with the default prefix) or
+ * `_INBOX_<user>.…`, never the app's own inboxes. A command names where its reply goes, and the app may publish to
+ * its streams, buckets and JetStream's API: any other reply subject would have the app write where the sender may not.
+ */
+export const isClientInbox = (subject: string): boolean => /^_INBOX(_[A-Za-z0-9_-]+)?\.[^.]/.test(subject) && !subject.startsWith(`${APP_INBOX_PREFIX}.`);
 
 /** Thrown at start-up when no NATS server answers. */
 export class NatsUnreachable extends Error {
@@ -63,7 +81,7 @@ export class NatsClient {
       connection = await connect({
         servers,
         name: options.name,
-        inboxPrefix: APP_INBOX_PREFIX,
+        inboxPrefix: options.inboxPrefix ?? APP_INBOX_PREFIX,
         maxReconnectAttempts: -1,
         reconnectTimeWait: 250,
         timeout,
@@ -81,7 +99,7 @@ export class NatsClient {
       if (cause instanceof PermissionViolationError) throw new NatsPermissionDenied(options.servers, { cause });
       throw new NatsUnreachable(`${options.servers} (JetStream is not enabled there)`, { cause });
     });
-    return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection), new JetStreamRequests(connection, APP_INBOX_PREFIX, timeout));
+    return new NatsClient(connection, jetstream(connection, { timeout }), jsm, new Kvm(connection), new JetStreamRequests(connection, options.inboxPrefix ?? APP_INBOX_PREFIX, timeout));
   }
 
   get isConnected(): boolean {

@@ -7,20 +7,13 @@ import { CommandReply, correlationIdFrom } from '@adapter/edge/command-reply';
 import type { CommandMessage, ProblemFilter } from '@adapter/edge/problem.filter';
 import { payloadTooLarge, PROBLEM_CONTENT_TYPE } from '@adapter/edge/problem';
 import { parseStrictJson } from '@adapter/edge/strict-json';
-import { DRAIN_TIMEOUT_MS, withinTime, type NatsClient } from '@adapter/nats/nats.client';
+import { DRAIN_TIMEOUT_MS, isClientInbox, withinTime, type NatsClient } from '@adapter/nats/nats.client';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { runOperation } from '@adapter/telemetry/operation-context';
 import type { TraceCarrier } from '@adapter/telemetry/trace-context';
 
 /** Queue group shared by every instance of the app, so each request is handled once. */
 export const COMMAND_QUEUE_GROUP = 'commands';
-
-/**
- * Replies go to inbox subjects only. The app may publish events, view entries and JetStream API
- * requests, so a reply-to such as `hotel.room-day.1.2022-12-12` or `$JS.API.STREAM.DELETE.HOTEL`
- * would make the app write or delete where the sender itself may not.
- */
-export const COMMAND_REPLY_PREFIX = '_INBOX.';
 
 /** What a handler's `@Ctx()` is given for a NATS command: the subject it came on. */
 export class NatsCommandContext extends BaseRpcContext<[subject: string]> implements CommandMessage {
@@ -100,8 +93,8 @@ export class NatsCommandTransport extends Server implements CustomTransportStrat
   private async answer(handler: MessageHandler, message: Msg): Promise<void> {
     const correlationId = correlationIdFrom(message.headers?.get('X-Correlation-Id'));
     const command = message.subject.slice(message.subject.lastIndexOf('.') + 1);
-    if (message.reply && !message.reply.startsWith(COMMAND_REPLY_PREFIX)) {
-      this.log.warn({ message: `command refused: its reply subject is not under ${COMMAND_REPLY_PREFIX}`, command, correlationId, replyTo: message.reply });
+    if (message.reply && !isClientInbox(message.reply)) {
+      this.log.warn({ message: 'command refused: its reply subject is not a client\'s inbox (_INBOX. or _INBOX_<user>.)', command, correlationId, replyTo: message.reply });
       return;
     }
     const inFlight = this.telemetry.begin({

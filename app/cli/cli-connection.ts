@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NatsAuthenticationFailed, withoutCredentials, type NatsAuth } from '@adapter/nats/nats-credentials';
-import { NatsClient, NatsUnreachable } from '@adapter/nats/nats.client';
+import { inboxPrefixOf, NatsClient, NatsUnreachable } from '@adapter/nats/nats.client';
 import { InvalidConfiguration, natsAuth } from '@adapter/config/app.config';
 import { operatorUrlFile } from '@app/embedded-nats';
 import { CliError } from './cli-error';
@@ -32,12 +32,17 @@ export const findServer = async (flag: string | undefined, env: NodeJS.ProcessEn
   return { servers: url.trim(), from: file };
 };
 
-/** Connects with the credentials the app reads (NATS_USER and NATS_PASSWORD, NATS_TOKEN or NATS_CREDS), or those in the URL. */
+/**
+ * Connects with the credentials the app reads (NATS_USER and NATS_PASSWORD, NATS_TOKEN or NATS_CREDS), or those in the URL.
+ * A user's login reads its replies in the user's own inboxes, `_INBOX_<user>` (`_INBOX_operator` on the embedded
+ * server); a token or a `.creds` file names no user, and reads them in the app's, `_INBOX_app`.
+ */
 export const connectCli = async (server: CliServer, env: NodeJS.ProcessEnv): Promise<NatsClient> => {
   try {
     const inUrl = urlCredentials(server.servers);
     const auth = natsAuth(env, server.servers) ?? inUrl.auth;
-    return await NatsClient.connect({ servers: inUrl.servers, name: 'nats-event-model cli', auth });
+    const inboxPrefix = auth?.kind === 'password' ? inboxPrefixOf(auth.user) : undefined;
+    return await NatsClient.connect({ servers: inUrl.servers, name: 'nats-event-model cli', auth, ...(inboxPrefix === undefined ? {} : { inboxPrefix }) });
   } catch (error) {
     if (error instanceof InvalidConfiguration) throw new CliError(error.message);
     if (error instanceof NatsUnreachable) {

@@ -5,7 +5,7 @@ const config = (port = 4222) =>
     port,
     account: 'APP',
     users: [
-      { user: 'app', password: 'app-secret', permissions: { publish: ['$JS.API.>', 'hotel.>'], subscribe: ['_INBOX_app.>'] } },
+      { user: 'app', password: 'app-secret', permissions: { publish: ['$JS.API.>', 'hotel.>'], subscribe: ['_INBOX_app.>'], allowResponses: true } },
       { user: 'operator', password: 'operator-secret' },
       { user: 'reader', password: 'reader-secret', permissions: { publish: [], subscribe: ['_INBOX.>'] } },
     ],
@@ -45,7 +45,7 @@ describe('the embedded nats-server configuration', () => {
   it('writes each user with its password and its permissions; nothing allowed becomes deny everything', () => {
     const text = config();
     expect(text).toContain(
-      '{ user: "app", password: "app-secret", permissions: { publish: { allow: ["$JS.API.>", "hotel.>"] }, subscribe: { allow: ["_INBOX_app.>"] } } }',
+      '{ user: "app", password: "app-secret", permissions: { publish: { allow: ["$JS.API.>", "hotel.>"] }, subscribe: { allow: ["_INBOX_app.>"] }, allow_responses: true } }',
     );
     expect(text).toContain('{ user: "operator", password: "operator-secret" }');
     expect(text).toContain('{ user: "reader", password: "reader-secret", permissions: { publish: { deny: [">"] }, subscribe: { allow: ["_INBOX.>"] } } }');

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 export interface NatsPermissions {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
+  /** Whether the user may also publish one reply to the reply subject of each request it receives (`allow_responses`). */
+  readonly allowResponses?: boolean;
 }
 
 /** A user of the embedded server, authenticated by name and password. */
@@ -59,7 +61,8 @@ export const randomPassword = (): string => randomBytes(24).toString('base64url'
 const userEntry = ({ user, password, permissions }: NatsUser): string => {
   const fields = [`user: ${quote(user)}`, `password: ${quote(password)}`];
   if (permissions) {
-    fields.push(`permissions: { publish: ${rule(permissions.publish)}, subscribe: ${rule(permissions.subscribe)} }`);
+    const responses = permissions.allowResponses ? ', allow_responses: true' : '';
+    fields.push(`permissions: { publish: ${rule(permissions.publish)}, subscribe: ${rule(permissions.subscribe)}${responses} }`);
   }
   return `{ ${fields.join(', ')} }`;
 };

@@ -9,7 +9,7 @@ import type { EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { loadConfig } from '@adapter/config/app.config';
 import { createApp } from '@app/app.factory';
 import { BOARDS } from '@app/boards';
-import { appNatsPermissions, commandSenderNatsPermissions, startEmbeddedNats } from '@app/embedded-nats';
+import { appNatsPermissions, COMMAND_SENDER_INBOX_PREFIX, commandSenderNatsPermissions, startEmbeddedNats } from '@app/embedded-nats';
 import { expectPublishRefused, followViolations } from '../nats-permissions';
 import { TALLY_BOARD } from './tally.board';
 import { MARKS_TO_CLOSE } from './tally.slices';
@@ -66,7 +66,7 @@ describe('a second board, given to the app as one more entry in its list of boar
     expect((await json(app, 'GET', '/query/tally/demo')).body).toMatchObject({ view: { sheetId: 'demo', marks: 1, closed: false } });
 
     expect((await json(app, 'PUT', '/mutation/add-mark', { data: { sheet: { id: 's1' }, by: 'ada' } })).status).toBe(201);
-    const sender = await connect({ servers: embedded.server.url, user: 'command-sender', pass: embedded.commandSender.password });
+    const sender = await connect({ servers: embedded.server.url, user: 'command-sender', pass: embedded.commandSender.password, inboxPrefix: COMMAND_SENDER_INBOX_PREFIX });
     followViolations(sender);
     for (let mark = 1; mark < MARKS_TO_CLOSE; mark++) {
       const reply = await sender.request('cmd.tally.add-mark', JSON.stringify({ data: { sheet: { id: 's1' }, by: `nats-${mark}` } }), { timeout: 10_000, headers: natsHeaders() });
