@@ -116,6 +116,18 @@ describe('who may open /live', () => {
     await closeAll([...held, again]);
   });
 
+  it('closes a link that carries two Authorization headers with 4401, even when one of them is right', async () => {
+    const socket = new WebSocket(new URL('/live', tokensBase.replace(/^http/, 'ws')), { headers: { authorization: [`Bearer ${FIRST}`, 'Bearer wrong-token-0123456789-charlie'] as unknown as string } });
+    const code = await new Promise<number>((resolve, reject) => {
+      socket.once('close', (closeCode) => resolve(closeCode));
+      socket.once('error', reject);
+    });
+    expect(code).toBe(4401);
+    const single = await LiveClient.connect(tokensBase, { headers: { authorization: `Bearer ${FIRST}` } });
+    await single.subscribe('rooms', 'room-list');
+    single.close();
+  });
+
   it('counts a client with an accepted token by its token: another token from the same IP has slots of its own', async () => {
     const first = [];
     for (let index = 0; index < MAX_CONNECTIONS; index++) first.push(await eventuallyUpgraded(tokensBase, { token: FIRST }));

@@ -36,7 +36,7 @@ export class LiveViewGateway implements OnGatewayConnection<WebSocket>, BeforeAp
     const header = request.headers[CORRELATION_HEADER];
     const correlationId = header ? correlationIdFrom(header) : randomUUID();
     try {
-      this.credentials.check(request.headers, request.url);
+      this.credentials.check(request.headers, request.url, request.rawHeaders);
     } catch (error) {
       this.logger.debug({ message: 'live client refused: no valid credentials', correlationId });
       socket.close(LiveCloseCode.Unauthorized, error instanceof Error ? error.message.slice(0, 120) : 'unauthorized');
