@@ -4,6 +4,7 @@ import type { AppConfig } from '@adapter/config/app.config';
 import { ConfigModule } from '@adapter/config/config.module';
 import { HttpModule } from '@adapter/http/http.module';
 import { QueryDeadlineModule } from '@adapter/http/query-deadline';
+import { OutboxModule } from '@adapter/ops/outbox.http';
 import { RateLimitModule } from '@adapter/http/rate-limit.module';
 import { LiveModule } from '@adapter/live/live.module';
 import { OpsModule } from '@adapter/ops/ops.module';
@@ -23,6 +24,7 @@ export class AppModule {
         HttpModule.forRoot(config),
         QueryDeadlineModule,
         RuntimeModule.forBoards(config, boards),
+        OutboxModule,
         TransportModule.forRoot(config),
         LiveModule,
         OpsModule.forRoot(config),

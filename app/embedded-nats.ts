@@ -3,6 +3,7 @@ import { isStateView, type Board } from '@libs/event-model/board';
 import type { NatsPermissions } from '@libs/nats-server/embedded-config';
 import { EMBEDDED_FILES, EMBEDDED_USERS, startEmbeddedServer, type EmbeddedServer } from '@libs/nats-server/embedded-server';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { OUTBOX_STREAM } from '@stream/outbox.stream';
 import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM } from '@stream/timers.stream';
 import { APP_INBOX_PREFIX } from '@adapter/nats/nats.client';
 import { bucketKeySubject } from '@adapter/nats/kv-writes';
@@ -21,7 +22,7 @@ export const viewBucketsOf = (boards: readonly Board[]): readonly string[] =>
 /**
  * Exactly what the app does on NATS: JetStream's API (streams, consumers, buckets, direct gets),
  * acknowledgements and flow-control answers, appends to its boards' streams, writes to their view buckets,
- * to the projectors' leases and checkpoints and to the timers and their registry; it listens to its boards' commands
+ * to the projectors' leases and checkpoints, to the timers and their registry, and to the local outbox; it listens to its boards' commands
  * and to its own inboxes. It publishes to no inbox but as the one reply to a request it received (`allow_responses`).
  */
 export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions => ({
@@ -32,6 +33,7 @@ export const appNatsPermissions = (boards: readonly Board[]): NatsPermissions =>
     ...boards.flatMap(({ streams }) => streams.flatMap(({ subjects }) => subjects)),
     ...DEAD_LETTER_STREAM.subjects,
     ...TIMERS_STREAM.subjects,
+    ...OUTBOX_STREAM.subjects,
     ...[...viewBucketsOf(boards), PROGRESS_BUCKET, TIMER_REGISTRY_BUCKET].map((bucket) => bucketKeySubject(bucket, '>')),
   ],
   subscribe: [...boards.map(({ commandSubjects }) => commandSubjects), `${APP_INBOX_PREFIX}.>`],

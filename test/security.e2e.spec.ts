@@ -58,7 +58,7 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
       logged.push(String(chunk));
       return true;
     });
-    hotel = await AppHarness.start({ authTokens: [GOOD, LIVE, NEST, SECRET, PROTO], rateLimitRequests: LIMIT, rateLimitWindowMs: 60_000, logLevel: 'verbose', allowedHosts: ['localhost'] });
+    hotel = await AppHarness.start({ authTokens: [GOOD, LIVE, NEST, SECRET, PROTO], rateLimitRequests: LIMIT, rateLimitWindowMs: 60_000, logLevel: 'verbose', allowedHosts: ['localhost', '127.0.0.1'] });
     base = await hotel.listen();
   });
 
