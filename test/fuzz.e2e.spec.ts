@@ -1,12 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { GROUP_CHECKOUT_STREAM } from '@stream/group-checkout.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppHarness } from './app.harness';
+import { declaredRoutes } from './declared-routes';
 import { booking } from './hotel.requests';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -197,24 +195,8 @@ const badInputs = (model: CommandModel): fc.Arbitrary<BadInput> => {
   return fc.oneof(brokenField, brokenField, missing, unknown, notAnObject, malformed, deep, wide, huge);
 };
 
-/** The routes the app registers, as `METHOD /path`, found through Nest's own metadata. */
-const registeredRoutes = (hotel: AppHarness): string[] => {
-  const scanner = new MetadataScanner();
-  const routes: string[] = [];
-  for (const { instance, metatype } of new DiscoveryService(hotel.app.get(ModulesContainer)).getControllers()) {
-    if (!instance || !metatype) continue;
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name] as object;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) continue;
-      routes.push(`${RequestMethod[method]} /${[prefix, path].filter((part) => part && part !== '/').join('/')}`);
-    }
-  }
-  return routes;
-};
+/** The routes the app registers, as `METHOD /path`. */
+const registeredRoutes = (hotel: AppHarness): string[] => declaredRoutes(hotel).map(({ method, path }) => `${method} ${path}`);
 
 const REMINDERS = '/api/v1/reminders';
 /** The reminders' routes, each with what the fuzzer sends it (in the reminder cases below). */

@@ -1,8 +1,4 @@
 import { connect } from 'node:net';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { WebSocket } from 'ws';
 import { HOTEL_STREAM, roomDaySubject } from '@stream/hotel.stream';
@@ -10,6 +6,7 @@ import { BOOKING_BOARD } from '@feature/hotel/booking-board/booking-board.slice'
 import { InvalidConfiguration, loadConfig } from '@adapter/config/app.config';
 import { MetricsServer } from '@adapter/ops/metrics.server';
 import { AppHarness } from './app.harness';
+import { declaredRoutes as allDeclaredRoutes, type DeclaredRoute } from './declared-routes';
 import { booking } from './hotel.requests';
 import { LiveClient } from './live.client';
 
@@ -226,26 +223,9 @@ describe('the HTTP side under abuse: rate limits, headers, limits, leaks', () =>
   });
 });
 
-/** Every route the running app declares, from its controllers' metadata (so a new board's routes are in), with its access. */
-const declaredRoutes = (hotel: AppHarness): { method: string; path: string; access?: string }[] => {
-  const scanner = new MetadataScanner();
-  const routes: { method: string; path: string; access?: string }[] = [];
-  for (const { instance, metatype } of new DiscoveryService(hotel.app.get(ModulesContainer)).getControllers()) {
-    if (!instance || !metatype) continue;
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name] as object;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) continue;
-      const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as { access?: string } | undefined;
-      const url = `/${[prefix, path].filter((part) => part && part !== '/').join('/')}`.replace(/:(\w+)/g, (_match, param: string) => `${param}1`);
-      routes.push({ method: RequestMethod[method], path: url, access: config?.access });
-    }
-  }
-  return routes;
-};
+/** Every route the running app declares, with its path's parameters filled in (`:id` → `id1`). */
+const declaredRoutes = (hotel: AppHarness): DeclaredRoute[] =>
+  allDeclaredRoutes(hotel).map((route) => ({ ...route, path: route.path.replace(/:(\w+)/g, (_match, param: string) => `${param}1`) }));
 
 /** Sends raw bytes to the app's socket (keeping its side open: Node drops a request whose client half-closed) and resolves with everything it answers before closing. */
 const rawHttp = (base: string, text: string): Promise<string> =>
