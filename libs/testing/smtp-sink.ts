@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** One email the sink took: its envelope's recipients and the parsed message's id, subject, text and headers. */
+export interface SunkEmail {
+  readonly to: readonly string[];
+  readonly messageId: string | undefined;
+  readonly subject: string | undefined;
+  readonly text: string | undefined;
+  readonly headers: ReadonlyMap<string, unknown>;
+}
+
+/** How the sink answers the next recipient: takes it, or refuses it with an SMTP code. */
+export type SinkAnswer = { readonly accept: true } | { readonly accept: false; readonly code: number; readonly message: string };
+
+/**
+ * A real SMTP server on loopback, without TLS or login, that keeps the emails it takes: the local double of a mail
+ * relay for tests. Recipients are answered as told (`answer`), one answer per recipient, then taken.
+ */
+export class SmtpSink {
+  readonly received: SunkEmail[] = [];
+  private answers: SinkAnswer[] = [];
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<SmtpSink> {
+    let sink: SmtpSink | undefined;
+    const server = new SMTPServer({
+      secure: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        const answer = sink?.answers.shift() ?? { accept: true };
+        if (answer.accept) return callback();
+        const refusal = Object.assign(new Error(answer.message), { responseCode: answer.code });
+        return callback(refusal);
+      },
+      onData(stream, session, callback) {
+        simpleParser(stream).then(
+          (parsed) => {
+            sink?.received.push({
+              to: session.envelope.rcptTo.map(({ address }) => address),
+              messageId: parsed.messageId,
+              subject: parsed.subject,
+              text: parsed.text,
+              headers: parsed.headers,
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.server.address() as AddressInfo;
+    sink = new SmtpSink(server, `smtp://127.0.0.1:${port}`);
+    return sink;
+  }
+
+  /** Answers the next recipients with these, in order; then takes every one. */
+  answer(answers: readonly SinkAnswer[]): void {
+    this.answers = [...answers];
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
