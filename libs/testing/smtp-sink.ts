@@ -21,29 +21,24 @@ export type SinkAnswer = { readonly accept: true } | { readonly accept: false; r
 export class SmtpSink {
   readonly received: SunkEmail[] = [];
   private answers: SinkAnswer[] = [];
+  private readonly server: SMTPServer;
+  private address = '';
 
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly url: string,
-  ) {}
-
-  static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
-    const server = new SMTPServer({
+  private constructor() {
+    this.server = new SMTPServer({
       secure: false,
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onRcptTo(_address, _session, callback) {
-        const answer = sink?.answers.shift() ?? { accept: true };
+      onRcptTo: (_address, _session, callback) => {
+        const answer = this.answers.shift() ?? { accept: true };
         if (answer.accept) return callback();
-        const refusal = Object.assign(new Error(answer.message), { responseCode: answer.code });
-        return callback(refusal);
+        return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
       },
-      onData(stream, session, callback) {
+      onData: (stream, session, callback) => {
         simpleParser(stream).then(
           (parsed) => {
-            sink?.received.push({
+            this.received.push({
               to: session.envelope.rcptTo.map(({ address }) => address),
               messageId: parsed.messageId,
               subject: parsed.subject,
@@ -56,10 +51,18 @@ export class SmtpSink {
         );
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    sink = new SmtpSink(server, `smtp://127.0.0.1:${port}`);
+  }
+
+  static async start(): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
+    sink.address = `smtp://127.0.0.1:${(sink.server.server.address() as AddressInfo).port}`;
     return sink;
+  }
+
+  /** The sink's address, as `SMTP_URL` takes it. */
+  get url(): string {
+    return this.address;
   }
 
   /** Answers the next recipients with these, in order; then takes every one. */
