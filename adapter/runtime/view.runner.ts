@@ -34,7 +34,6 @@ export interface ViewPage<D> {
   readonly next?: string;
 }
 
-
 /**
  * A state-view slice at run time: its projection kept in its KV bucket by a `KvProjector`, and its
  * queries answered from there, waiting first for a given stream sequence when the caller wants to read
