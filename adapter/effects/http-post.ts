@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { AddressPolicy, AddressRefused } from './address-policy';
-import type { SendResult } from './effect-sender';
+import type { SendAttempt, SendResult } from './effect-sender';
 
 export interface HttpPostOptions {
   readonly timeoutMs: number;
@@ -30,6 +30,11 @@ export class HttpPost {
     const url = this.options.policy.parse(address);
     await this.options.policy.resolve(url.hostname);
     return this.send(url, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body);
+  }
+
+  /** POSTs `data` as JSON to a webhook, with the request's key as `Idempotency-Key` (the same on every attempt) and the journey's correlation id. */
+  webhook(address: string, key: string, attempt: SendAttempt, data: unknown): Promise<HttpAnswer> {
+    return this.post(address, { 'content-type': 'application/json', 'idempotency-key': key, 'x-correlation-id': attempt.correlationId }, JSON.stringify(data));
   }
 
   private send(url: URL, headers: Record<string, string>, body: string): Promise<HttpAnswer> {

@@ -38,11 +38,7 @@ export class SlackSender implements EffectSender {
   async send(request: EffectRequest, attempt: SendAttempt): Promise<SendResult> {
     const message = request.payload as SlackMessage;
     try {
-      const answer = await this.http.post(
-        this.options.webhookUrl,
-        { 'content-type': 'application/json', 'idempotency-key': request.key, 'x-correlation-id': attempt.correlationId },
-        JSON.stringify({ text: message.text }),
-      );
+      const answer = await this.http.webhook(this.options.webhookUrl, request.key, attempt, { text: message.text });
       const code = answer.body.trim().split(/\s/, 1)[0] || String(answer.status);
       if (answer.status >= 200 && answer.status < 300) return { kind: 'sent' };
       if (answer.status === 429 || answer.status >= 500) return { kind: 'retry', reason: `Slack answered ${answer.status} ${code}` };

@@ -28,11 +28,7 @@ export class SmsSender implements EffectSender {
   async send(request: EffectRequest, attempt: SendAttempt): Promise<SendResult> {
     const { to, text } = request.payload as SmsMessage;
     try {
-      const answer = await this.http.post(
-        this.options.webhookUrl,
-        { 'content-type': 'application/json', 'idempotency-key': request.key, 'x-correlation-id': attempt.correlationId },
-        JSON.stringify({ to, text }),
-      );
+      const answer = await this.http.webhook(this.options.webhookUrl, request.key, attempt, { to, text });
       return statusResult(answer.status, 'the SMS gateway');
     } catch (error) {
       return failureResult(error);
