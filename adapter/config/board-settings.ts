@@ -1,4 +1,4 @@
-import type { IntegerSetting, Setting, TextSetting } from '@libs/event-model/board';
+import type { IntegerSetting, Setting, SettingValues, TextSetting } from '@libs/event-model/board';
 import { InvalidConfiguration } from './app.config';
 
 /**
@@ -19,6 +19,11 @@ export class BoardSettings {
 
   text(setting: TextSetting): string {
     return this.value(setting) as string;
+  }
+
+  /** A slice's declared settings as they came out, by the names the slice gave them. */
+  of(declared: Readonly<Record<string, Setting>> | undefined): SettingValues {
+    return Object.fromEntries(Object.entries(declared ?? {}).map(([key, setting]) => [key, this.value(setting)]));
   }
 
   private value(setting: Setting): number | string {

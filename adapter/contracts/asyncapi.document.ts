@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { isAutomation, isEffect, isProcess, isStateView, isTimer, type Board, type Slice } from '@libs/event-model/board';
+import { isAutomation, isEffect, isProcess, isStateView, isTimer, sourceOf, type Board, type Slice } from '@libs/event-model/board';
 import type { JsonSchema } from '@libs/event-model/event-contract';
 import type { EventStreamDefinition, StreamEntity } from '@libs/event-model/event-stream';
 import { batchMessageName, eventComponents } from './asyncapi.events';
@@ -38,10 +38,10 @@ const entityChannels = (stream: EventStreamDefinition): Record<string, Channel> 
     ]),
   );
 
-/** Operations on a stream's entity channels: who stores which events (send) and who reads them (receive). */
-const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<string, Operation> => {
+/** Operations on streams' entity channels: which events a slice stores (send) and which it reads (receive), on the streams they are on. */
+const eventOperations = (slice: Slice): Record<string, Operation> => {
   const operations: Record<string, Operation> = {};
-  const add = (verb: 'stores' | 'reads', events: readonly string[], summary: string): void => {
+  const add = (verb: 'stores' | 'reads', events: readonly string[], summary: string, stream: EventStreamDefinition): void => {
     for (const entity of stream.entities) {
       const mine = entity.eventTypes.filter((type) => events.includes(type));
       if (mine.length === 0) continue;
@@ -56,15 +56,19 @@ const eventOperations = (slice: Slice, stream: EventStreamDefinition): Record<st
       };
     }
   };
-  if (isStateView(slice)) add('reads', slice.events, `The state view ${slice.view.name} folds these events into its KV bucket.`);
-  if (isAutomation(slice)) add('reads', slice.reactsTo, `${slice.actor} reacts with ${slice.command.name}, on its own durable consumer.`);
-  if (isTimer(slice)) add('reads', slice.reactsTo, `They set or clear the timers of ${slice.name}; a due timer decides ${slice.command.name}.`);
-  if (isEffect(slice)) add('reads', slice.reactsTo, `${slice.actor} is reached through ${slice.sender.name}; the outcome is recorded with ${slice.command.name}.`);
-  if (isProcess(slice)) {
-    add('reads', slice.reactsTo, `${slice.actor} reads its process's state, carries out ${slice.step.command.name} on each item left to do and records ${slice.command.name}.`);
-    add('stores', slice.step.via.events, `${slice.step.command.name} decided by ${slice.actor}: ${slice.step.via.events.join(', ')}.`);
+  if (isStateView(slice)) {
+    add('reads', slice.events, `The state view ${slice.view.name} folds these events into its KV bucket.`, slice.stream);
+    return operations;
   }
-  if (!isStateView(slice)) add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`);
+  const source = sourceOf(slice);
+  if (isAutomation(slice)) add('reads', slice.reactsTo, `${slice.actor} reacts with ${slice.command.name}, on its own durable consumer.`, source);
+  if (isTimer(slice)) add('reads', slice.reactsTo, `They set or clear the timers of ${slice.name}; a due timer decides ${slice.command.name}.`, source);
+  if (isEffect(slice)) add('reads', slice.reactsTo, `${slice.actor} is reached through ${slice.sender.name}; the outcome is recorded with ${slice.command.name}.`, source);
+  if (isProcess(slice)) {
+    add('reads', slice.reactsTo, `${slice.actor} reads its process's state, carries out ${slice.step.command.name} on each item left to do and records ${slice.command.name}.`, source);
+    add('stores', slice.step.via.events, `${slice.step.command.name} decided by ${slice.actor}: ${slice.step.via.events.join(', ')}.`, slice.step.via.stream);
+  }
+  add('stores', slice.events, `${slice.command.name} decided: ${slice.events.join(', ')}.`, slice.stream);
   return operations;
 };
 
@@ -82,7 +86,7 @@ export const asyncApiDocument = (sources: AsyncApiSources): Record<string, unkno
     servers: { nats: { host: sources.server.host, protocol: 'nats', description: sources.server.description } },
     channels: { ...Object.assign({}, ...streams.map(({ stream }) => entityChannels(stream))), ...commands.channels, ...deadLetter.channels },
     operations: {
-      ...Object.assign({}, ...boards.flatMap(({ slices }) => slices).map((slice) => eventOperations(slice, slice.stream))),
+      ...Object.assign({}, ...boards.flatMap(({ slices }) => slices).map((slice) => eventOperations(slice))),
       ...commands.operations,
       ...deadLetter.operations,
     },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import type { CommandContext, CommandHandler } from '@libs/command/command-handler';
-import type { AutomationSlice } from '@libs/event-model/board';
+import { sourceOf, type AutomationSlice, type SettingValues } from '@libs/event-model/board';
 import { RuleViolation } from '@libs/errors/domain-error';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import { toProblem } from '@adapter/edge/problem';
@@ -32,6 +32,7 @@ export interface AutomationReactions<E> {
 export const automationReactions = <E extends Message<string, unknown>, C, S>(
   slice: AutomationSlice<E, C, S>,
   handler: CommandHandler<C, S, E>,
+  settings: SettingValues,
   telemetry?: CommandTelemetry,
 ): AutomationReactions<E> => {
   const logger = new Logger(`Automation ${slice.name}`);
@@ -69,7 +70,7 @@ export const automationReactions = <E extends Message<string, unknown>, C, S>(
     consumer: `automation-${slice.name}`,
     handle: async (events) => {
       for (const recorded of events) {
-        for (const command of slice.react(recorded)) await react(recorded, command);
+        for (const command of slice.react(recorded, settings)) await react(recorded, command);
       }
     },
   };
@@ -87,7 +88,7 @@ export class AutomationRunner<E extends Message<string, unknown> = Message<strin
   constructor(nats: NatsClient, reactions: AutomationReactions<E>, slice: AutomationSlice<E, unknown, unknown>) {
     this.consumer = new DurableConsumer<E>(nats, {
       name: reactions.consumer,
-      stream: slice.stream,
+      stream: sourceOf(slice),
       filterSubject: slice.subjects,
       handle: async (events): Promise<Outcome> => {
         await reactions.handle(events);

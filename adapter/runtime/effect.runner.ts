@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { CommandHandler } from '@libs/command/command-handler';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { RuleViolation } from '@libs/errors/domain-error';
-import type { EffectOutcome, EffectRequest, EffectSlice } from '@libs/event-model/board';
+import { sourceOf, type EffectOutcome, type EffectRequest, type EffectSlice } from '@libs/event-model/board';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import type { EffectSender } from '@adapter/effects/effect-sender';
 import type { NatsClient } from '@adapter/nats/nats.client';
@@ -53,7 +53,7 @@ export class EffectRunner<E extends Message<string, unknown> = Message<string, u
     this.logger = new Logger(`Effect ${slice.name}`);
     this.consumer = new DurableConsumer<E>(nats, {
       name: `effect-${slice.name}`,
-      stream: slice.stream,
+      stream: sourceOf(slice),
       filterSubject: slice.subjects,
       handle: (events) => this.handle(events),
       concurrency: SUBJECTS_AT_ONCE,
@@ -70,7 +70,8 @@ export class EffectRunner<E extends Message<string, unknown> = Message<string, u
   private async handle(events: readonly RecordedEvent<E>[]): Promise<Outcome> {
     for (const recorded of events) {
       if (!this.slice.reactsTo.includes(recorded.event.type)) continue;
-      const { subject, correlationId, id } = recorded.metadata;
+      const { correlationId, id } = recorded.metadata;
+      const subject = this.slice.target?.(recorded) ?? recorded.metadata.subject;
       const { state } = await this.handler.current(subject);
       const request = this.slice.request(recorded, state);
       if (request) await this.attempt(request, 1, subject, { correlationId, causationId: id }, state);

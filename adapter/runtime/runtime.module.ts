@@ -91,8 +91,8 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
         },
         {
           provide: BoardAutomations,
-          inject: [NatsClient, SliceHandlers, CommandTelemetry],
-          useFactory: (nats: NatsClient, handlers: SliceHandlers, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, telemetry),
+          inject: [NatsClient, SliceHandlers, BoardSettings, CommandTelemetry],
+          useFactory: (nats: NatsClient, handlers: SliceHandlers, settings: BoardSettings, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, settings, telemetry),
         },
       ],
       exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardProcesses, BoardSettings],

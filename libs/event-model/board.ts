@@ -71,19 +71,35 @@ export interface StateViewSlice<E extends Message<string, unknown> = Message<str
   readonly projection: Projection<E, D>;
 }
 
-/** A bot: events of a stream call for a command, which its decider answers with events. */
-export interface AutomationSlice<E extends Message<string, unknown> = Message<string, unknown>, C = unknown, S = unknown>
-  extends SliceBase,
+/** What a slice's declared settings came to at start, by the names the slice gave them. */
+export type SettingValues = Readonly<Record<string, string | number>>;
+
+/**
+ * A bot: events of a stream call for a command, which its decider answers with events. It reads the stream its
+ * command is decided on, or another (`source`): an operation handler reads an operation stream and writes an
+ * event stream.
+ */
+export interface AutomationSlice<
+  E extends Message<string, unknown> = Message<string, unknown>,
+  C = unknown,
+  S = unknown,
+  /** The events it reads: its own stream's (`E`), or its `source`'s. */
+  In extends Message<string, unknown> = E,
+> extends SliceBase,
     StateChange<C, S, E> {
   readonly kind: 'automation';
   readonly actor: string;
+  /** The stream it reads, when it is not the one its command is decided on. */
+  readonly source?: EventStreamDefinition;
   /** The stream subjects the bot reads. */
   readonly subjects: string;
   /** Event types that call for the command; every other event calls for nothing. */
   readonly reactsTo: readonly string[];
   readonly command: Sticky;
-  /** The slice's pure reactor: an event in, the commands it calls for out. */
-  react(recorded: RecordedEvent<E>): readonly C[];
+  /** What the reactor reads from the environment (an address to write to), by the names `react` is given them under. */
+  readonly settings?: Readonly<Record<string, Setting>>;
+  /** The slice's pure reactor: an event (and the slice's settings) in, the commands it calls for out. */
+  react(recorded: RecordedEvent<In>, settings: SettingValues): readonly C[];
 }
 
 /** A timer a slice's events set or clear: "at `at`, decide `command`"; another `set` of the same timer replaces it. */
@@ -146,14 +162,24 @@ export interface TextSetting {
  * An effect on the outside world (a webhook call, an email, a message): events of a stream ask for a request,
  * which the named sender carries out, retrying transient failures with backoff on durable timers; the final
  * outcome is recorded on the entity by the slice's own command. Each request carries its key to the outside
- * world on every attempt; delivery is at least once.
+ * world on every attempt; delivery is at least once. The events may be those of the entity itself (an elapsed
+ * reminder asks for its callback) or operations queued on an operation stream (`source`), whose outcomes are
+ * recorded on entities of an event stream (`target`).
  */
-export interface EffectSlice<E extends Message<string, unknown> = Message<string, unknown>, R = unknown, C = unknown, S = unknown>
-  extends SliceBase,
+export interface EffectSlice<
+  E extends Message<string, unknown> = Message<string, unknown>,
+  R = unknown,
+  C = unknown,
+  S = unknown,
+  /** The events it reads: its own stream's (`E`), or its `source`'s operations. */
+  In extends Message<string, unknown> = E,
+> extends SliceBase,
     StateChange<C, S, E> {
   readonly kind: 'effect';
   /** Who is reached: the receiver of a webhook, a mailbox. */
   readonly actor: string;
+  /** The operation stream it reads, when it is not the one its outcomes are recorded on. */
+  readonly source?: EventStreamDefinition;
   readonly subjects: string;
   readonly reactsTo: readonly string[];
   /** The command that records the outcome. */
@@ -162,8 +188,13 @@ export interface EffectSlice<E extends Message<string, unknown> = Message<string
   readonly sender: { readonly name: string; readonly settings: Readonly<Record<string, Setting>> };
   /** Attempts in all, and the first backoff in milliseconds (doubling, with jitter), each from the environment. */
   readonly retry: { readonly attempts: IntegerSetting; readonly backoffMs: IntegerSetting };
-  /** The slice's pure part: the request an event asks for, given its entity as it stands (read fresh), or none. */
-  request(recorded: RecordedEvent<E>, state: S): EffectRequest<R> | undefined;
+  /**
+   * The entity a request is about: its state (read fresh) makes the request and says whether it is still wanted,
+   * and the outcome is recorded on it. The event's own entity when not given.
+   */
+  target?(recorded: RecordedEvent<In>): string;
+  /** The slice's pure part: the request an event asks for, given its target entity as it stands (read fresh), or none. */
+  request(recorded: RecordedEvent<In>, state: S): EffectRequest<R> | undefined;
   /** Whether the entity, as it stands now, still wants the request carried out (a cancelled reminder calls nobody). */
   wanted(state: S, request: EffectRequest<R>): boolean;
   /** The command that records how the request ended. */
@@ -280,6 +311,10 @@ export const processesOf = (boards: readonly Board[]): ProcessSlice[] => boards.
 export const processStep = <PS, I, O, C, S, E extends Message<string, unknown>>(step: ProcessStep<PS, I, O, C, S, E>): ProcessStep<PS, I, O> =>
   step;
 
+/** The stream a bot, a clock, an effect or a process reads: its own, or the one it names as its `source`. */
+export const sourceOf = (slice: Exclude<Slice, StateViewSlice>): EventStreamDefinition =>
+  ('source' in slice ? slice.source : undefined) ?? slice.stream;
+
 /** Every effect slice of `boards`. */
 export const effectsOf = (boards: readonly Board[]): EffectSlice[] => boards.flatMap(({ slices }) => slices.filter(isEffect));
 
@@ -287,10 +322,15 @@ export const effectsOf = (boards: readonly Board[]): EffectSlice[] => boards.fla
 export const settingsOf = (boards: readonly Board[]): Setting[] => {
   const all = boards.flatMap((board) => [
     ...(board.settings ?? []),
+    ...board.slices.filter(isAutomation).flatMap(({ settings }) => Object.values(settings ?? {})),
     ...board.slices.filter(isEffect).flatMap(({ retry, sender }) => [retry.attempts, retry.backoffMs, ...Object.values(sender.settings)]),
   ]);
   return [...new Map(all.map((setting) => [setting.name, setting])).values()];
 };
+
+/** A slice's settings at their defaults, as it runs when nothing is set (in flows and checks). */
+export const settingDefaults = (declared: Readonly<Record<string, Setting>> | undefined): SettingValues =>
+  Object.fromEntries(Object.entries(declared ?? {}).map(([key, setting]) => [key, setting.fallback]));
 
 /** Sets a timer of a timer slice: at `at` (ISO 8601), `command` is decided. */
 export const setTimer = <C>(timer: string, at: string, command: C): TimerChange<C> => ({ kind: 'set', timer, at, command });

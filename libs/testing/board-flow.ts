@@ -6,6 +6,8 @@ import { RuleViolation } from '@libs/errors/domain-error';
 import { ProcessReaction } from '@libs/command/process-reaction';
 import {
   automationsOf,
+  settingDefaults,
+  sourceOf,
   effectsOf,
   processesOf,
   timersOf,
@@ -129,7 +131,7 @@ export class BoardFlow {
   /** Whether the slice did anything: stored events, or set, cleared or carried out something. */
   private async react(slice: Reactor): Promise<boolean> {
     let moved = false;
-    for (const message of this.store.messages(slice.stream.name, slice.subjects, this.through.get(slice) ?? 0)) {
+    for (const message of this.store.messages(sourceOf(slice).name, slice.subjects, this.through.get(slice) ?? 0)) {
       for (const recorded of message.events) moved = (await this.reactTo(slice, recorded)) || moved;
       this.through.set(slice, message.sequence);
     }
@@ -141,7 +143,7 @@ export class BoardFlow {
     const cause = { correlationId, causationId: id };
     if (slice.kind === 'automation') {
       let stored = false;
-      for (const command of slice.react(recorded)) stored = (await this.decide(slice, command, { ...cause, causedAt: { subject, sequence } })) || stored;
+      for (const command of slice.react(recorded, settingDefaults(slice.settings))) stored = (await this.decide(slice, command, { ...cause, causedAt: { subject, sequence } })) || stored;
       return stored;
     }
     if (slice.kind === 'timer') {
@@ -159,9 +161,10 @@ export class BoardFlow {
       return (await reaction.react(subject, sequence, cause)).actions > 0;
     }
     if (!slice.reactsTo.includes(recorded.event.type)) return false;
-    const { state } = await this.handlers.handler(slice).current(subject);
+    const target = slice.target?.(recorded) ?? subject;
+    const { state } = await this.handlers.handler(slice).current(target);
     const request = slice.request(recorded, state);
-    return request ? this.attempt(slice, request, 1, subject, cause) : false;
+    return request ? this.attempt(slice, request, 1, target, cause) : false;
   }
 
   private async fire(timer: FlowTimer): Promise<boolean> {

@@ -3,7 +3,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { Message } from '@libs/decider/decider';
-import { describeTrigger, eventsStoredBy, type AutomationSlice, type Board, type Slice, type StateViewSlice, type TimerSlice, type Trigger } from '@libs/event-model/board';
+import { describeTrigger, eventsStoredBy, settingDefaults, sourceOf, type AutomationSlice, type Board, type Slice, type StateViewSlice, type TimerSlice, type Trigger } from '@libs/event-model/board';
 import { testMetadata } from '@libs/testing/given-when-then';
 import type { EventStreamDefinition } from '@libs/event-model/event-stream';
 import type { SliceSources } from './slice-code';
@@ -44,7 +44,7 @@ export const boardDisagreements = (board: Board, sources: SliceSources, load: Lo
     }
     found.push(...triggerDisagreements(board, slice, folder, load));
     if (slice.kind === 'state-view') found.push(...viewDisagreements(slice, stream));
-    if (slice.kind === 'automation') found.push(...automationDisagreements(slice, stream));
+    if (slice.kind === 'automation') found.push(...automationDisagreements(slice, sourceOf(slice)));
     if (slice.kind === 'timer') found.push(...timerDisagreements(slice, stream));
   }
   return found;
@@ -72,7 +72,7 @@ const viewDisagreements = (slice: StateViewSlice, stream: EventStreamDefinition)
 };
 
 const automationDisagreements = (slice: AutomationSlice, stream: EventStreamDefinition): string[] => {
-  const reactions = stream.eventTypes.map((type) => ({ type, commands: slice.react({ event: sampleEvent(stream, type), metadata: testMetadata(1) }) as readonly Message<string, unknown>[] }));
+  const reactions = stream.eventTypes.map((type) => ({ type, commands: slice.react({ event: sampleEvent(stream, type), metadata: testMetadata(1) }, settingDefaults(slice.settings)) as readonly Message<string, unknown>[] }));
   const commands = [...new Set(reactions.flatMap(({ commands }) => commands.map(({ type }) => type)))];
   return [
     ...sameSet(`${slice.name}'s triggering events`, slice.reactsTo, reactions.filter(({ commands }) => commands.length > 0).map(({ type }) => type), 'the events its reactor answers'),

@@ -1,4 +1,6 @@
+import { settingsOf } from '@libs/event-model/board';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
+import { BoardSettings } from '@adapter/config/board-settings';
 import { decodeEvents, UndecodableEvent } from '@adapter/event-store/cloudevent.codec';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import type { NatsClient } from '@adapter/nats/nats.client';
@@ -28,10 +30,11 @@ export const redriveCommand: CliCommand = {
   example: 'npx nats-event-model redrive 3 4   |   npx nats-event-model redrive --consumer automation-schedule-cleaning',
   flags: [CONSUMER_FLAG, { name: 'all', description: 'every dead letter' }],
   positionals: { min: 0, max: 1_000 },
-  run: async ({ out, nats }, args) => {
+  run: async ({ out, nats, env }, args) => {
     const client = await nats();
     const letters = await chosen(client, args);
-    const automations = boardReactions(BOARDS, new SliceHandlers(BOARDS, new JetStreamEventStore(client), { maxAttempts: 5 }));
+    const settings = new BoardSettings(settingsOf(BOARDS), env, !env.NATS_URL?.trim());
+    const automations = boardReactions(BOARDS, new SliceHandlers(BOARDS, new JetStreamEventStore(client), { maxAttempts: 5 }), settings);
     let failed = 0;
     for (const letter of letters) {
       const { kept } = await redrive(client, letter, automations);
