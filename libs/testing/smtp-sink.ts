@@ -21,6 +21,7 @@ export type SinkAnswer = { readonly accept: true } | { readonly accept: false; r
 export class SmtpSink {
   readonly received: SunkEmail[] = [];
   private answers: SinkAnswer[] = [];
+  private held: { readonly taken: () => void; readonly answered: Promise<void> } | undefined;
   private readonly server: SMTPServer;
   private address = '';
 
@@ -45,7 +46,11 @@ export class SmtpSink {
               text: parsed.text,
               headers: parsed.headers,
             });
-            callback();
+            const held = this.held;
+            this.held = undefined;
+            if (!held) return callback();
+            held.taken();
+            void held.answered.then(() => callback());
           },
           (error: Error) => callback(error),
         );
@@ -68,6 +73,19 @@ export class SmtpSink {
   /** Answers the next recipients with these, in order; then takes every one. */
   answer(answers: readonly SinkAnswer[]): void {
     this.answers = [...answers];
+  }
+
+  /**
+   * Keeps the next email it takes without answering it: `taken` resolves once the email is kept (so the sender cannot
+   * know it was), and the answer goes out only when `answer` is called, if the sender is still there to read it.
+   */
+  holdNext(): { readonly taken: Promise<void>; answer(): void } {
+    let taken!: () => void;
+    let answer!: () => void;
+    const tookIt = new Promise<void>((resolve) => (taken = resolve));
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    this.held = { taken, answered };
+    return { taken: tookIt, answer };
   }
 
   async stop(): Promise<void> {
