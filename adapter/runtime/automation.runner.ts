@@ -8,6 +8,7 @@ import { toProblem } from '@adapter/edge/problem';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
+import { consumerOf } from './consumer-names';
 
 /** Entities whose events an automation handles at once, in one app instance. */
 const SUBJECTS_AT_ONCE = 32;
@@ -67,7 +68,7 @@ export const automationReactions = <E extends Message<string, unknown>, C, S>(
     }
   };
   return {
-    consumer: `automation-${slice.name}`,
+    consumer: consumerOf(slice).name,
     handle: async (events) => {
       for (const recorded of events) {
         for (const command of slice.react(recorded, settings)) await react(recorded, command);

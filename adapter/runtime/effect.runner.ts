@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { CommandHandler } from '@libs/command/command-handler';
 import type { Message, RecordedEvent } from '@libs/decider/decider';
 import { RuleViolation } from '@libs/errors/domain-error';
-import { sourceOf, type EffectOutcome, type EffectRequest, type EffectSlice } from '@libs/event-model/board';
+import type { EffectOutcome, EffectRequest, EffectSlice } from '@libs/event-model/board';
 import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consumer';
 import type { EffectSender } from '@adapter/effects/effect-sender';
 import type { NatsClient } from '@adapter/nats/nats.client';
@@ -11,6 +11,7 @@ import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { runOperation } from '@adapter/telemetry/operation-context';
 import type { DueTimer } from '@adapter/timers/timer-scheduler';
 import type { TimerStore } from '@adapter/timers/timer-store';
+import { consumerOf } from './consumer-names';
 
 /** Requests an effect carries out at once, in one app instance: they wait on the outside world, not on the CPU. */
 const SUBJECTS_AT_ONCE = 128;
@@ -52,8 +53,8 @@ export class EffectRunner<E extends Message<string, unknown> = Message<string, u
   ) {
     this.logger = new Logger(`Effect ${slice.name}`);
     this.consumer = new DurableConsumer<E>(nats, {
-      name: `effect-${slice.name}`,
-      stream: sourceOf(slice),
+      name: consumerOf(slice).name,
+      stream: consumerOf(slice).stream,
       filterSubject: slice.subjects,
       handle: (events) => this.handle(events),
       concurrency: SUBJECTS_AT_ONCE,

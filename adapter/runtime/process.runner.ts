@@ -12,6 +12,7 @@ import { ProjectorLease, type LeaseTiming } from '@adapter/projection/projector-
 import { openProgressBucket } from '@adapter/projection/view-buckets';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
+import { consumerOf } from './consumer-names';
 
 /** Process entities reacted on at once, in the instance holding the process's lease. */
 const ENTITIES_AT_ONCE = 32;
@@ -47,8 +48,8 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
     this.logger = new Logger(`Process ${slice.name}`);
     this.reaction = new ProcessReaction(slice, handlers.handler(slice), handlers.handler(slice.step.via));
     this.consumer = new DurableConsumer<E>(nats, {
-      name: `process-${slice.name}`,
-      stream: slice.stream,
+      name: consumerOf(slice).name,
+      stream: consumerOf(slice).stream,
       filterSubject: slice.subjects,
       handle: (events) => this.handle(events),
       concurrency: ENTITIES_AT_ONCE,

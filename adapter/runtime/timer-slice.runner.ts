@@ -9,6 +9,7 @@ import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { runOperation } from '@adapter/telemetry/operation-context';
 import type { DueTimer } from '@adapter/timers/timer-scheduler';
 import type { TimerStore } from '@adapter/timers/timer-store';
+import { consumerOf } from './consumer-names';
 
 /** Entities whose events a timer slice handles at once, in one app instance: each waits on NATS, not on the CPU. */
 const SUBJECTS_AT_ONCE = 128;
@@ -33,8 +34,8 @@ export class TimerSliceRunner<E extends Message<string, unknown> = Message<strin
   ) {
     this.logger = new Logger(`Timer ${slice.name}`);
     this.consumer = new DurableConsumer<E>(nats, {
-      name: `timer-${slice.name}`,
-      stream: slice.stream,
+      name: consumerOf(slice).name,
+      stream: consumerOf(slice).stream,
       filterSubject: slice.subjects,
       handle: (events) => this.keep(events),
       concurrency: SUBJECTS_AT_ONCE,

@@ -3,14 +3,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { KV } from '@nats-io/kv';
 import { DeliverPolicy } from '@nats-io/jetstream';
-import { TIMER_REGISTRY_BUCKET, TIMER_SLOT_MS, TIMERS_STREAM, timerSlot, timerSlotFilter } from '@stream/timers.stream';
+import { TIMER_REGISTRY_BUCKET, TIMER_SLOT_MS, timerOfSubject, timerSlot, timerSlotFilter } from '@stream/timers.stream';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from '@adapter/projection/projector-lease';
 import { StreamTail } from '@adapter/projection/stream-tail';
 import { ViewCheckpoint } from '@adapter/projection/view-checkpoint';
 import { Pause } from '@libs/async/pause';
 import { TimerQueue } from './timer-queue';
-import { SCHEDULER_CURSOR, type StoredTimer, type TimerStore } from './timer-store';
+import { schedulerCursorKey, type StoredTimer, type TimerStore } from './timer-store';
 
 /** A timer whose message was read: the timer, and where its message is. */
 export interface DueTimer extends StoredTimer {
@@ -49,9 +49,10 @@ interface Slot {
 }
 
 /**
- * Fires the timers kept in the TIMERS stream, in one app instance at a time: the holder of the `scheduler.lease`
- * key. It loads the slots coming due (the current one and the next) into memory, from the oldest slot not
- * yet done (`scheduler.cursor`, so a restart fires everything that came due meanwhile), follows new timers as
+ * Fires the timers of one space (the app's own in the TIMERS stream, or a role's), in one app instance at a time:
+ * the holder of the space's `scheduler.lease` key. It loads the slots coming due (the current one and the next)
+ * into memory, from the oldest slot not yet done (`scheduler.cursor`, so a restart fires everything that came due
+ * meanwhile), follows new timers as
  * they are set, and fires each once it is due: never before its time, as soon as possible after. A timer is
  * checked against the registry before it fires (a newer set or a clear makes it stale), and marked fired after.
  * Once a slot is closed, its messages are purged at once (one purge per slot, not one per timer: on 2.9 a
@@ -100,8 +101,8 @@ export class TimerScheduler {
 
   async ensure(): Promise<void> {
     const registry: KV = await this.nats.kvm.open(TIMER_REGISTRY_BUCKET);
-    this.lease = new ProjectorLease(registry, 'scheduler.lease', randomUUID(), this.options.lease ?? { ttlMs: 5_000, renewMs: 1_000 });
-    this.cursor = new ViewCheckpoint(registry, SCHEDULER_CURSOR);
+    this.lease = new ProjectorLease(registry, `${this.store.space.scheduler}.lease`, randomUUID(), this.options.lease ?? { ttlMs: 5_000, renewMs: 1_000 });
+    this.cursor = new ViewCheckpoint(registry, schedulerCursorKey(this.store.space));
   }
 
   start(): void {
@@ -140,9 +141,10 @@ export class TimerScheduler {
     const from = (await cursor.read()) || timerSlot(Date.now());
     this.holding = true;
     this.opened = from - 1;
-    const info = await this.nats.jsm.streams.info(TIMERS_STREAM.name);
+    const { stream, subjects } = this.store.space;
+    const info = await this.nats.jsm.streams.info(stream);
     this.readThrough = info.state.last_seq;
-    this.tail = new StreamTail(this.nats, TIMERS_STREAM.name, `${TIMERS_STREAM.subjects[0]}`, 10_000, this.logger).open(info.state.last_seq + 1);
+    this.tail = new StreamTail(this.nats, stream, `${subjects[0]}`, 10_000, this.logger).open(info.state.last_seq + 1);
     const following = this.follow(this.tail);
     try {
       while (!this.stopping && !lost()) {
@@ -192,7 +194,7 @@ export class TimerScheduler {
   }
 
   private async backfill(slot: number): Promise<void> {
-    const consumer = await this.nats.js.consumers.get(TIMERS_STREAM.name, { filter_subjects: timerSlotFilter(slot), deliver_policy: DeliverPolicy.All });
+    const consumer = await this.nats.js.consumers.get(this.store.space.stream, { filter_subjects: timerSlotFilter(slot, this.store.space), deliver_policy: DeliverPolicy.All });
     try {
       let left = (await consumer.info(true)).num_pending;
       while (left > 0 && !this.stopping) {
@@ -226,14 +228,14 @@ export class TimerScheduler {
   }
 
   private enqueue(subject: string, sequence: number, body: string): void {
-    const slot = slotOf(subject);
+    const slot = this.slotOf(subject);
     const state = this.slots.get(slot);
     if (slot > this.opened || this.seen.has(sequence)) return;
     let timer: StoredTimer;
     try {
       timer = JSON.parse(body) as StoredTimer;
     } catch {
-      this.logger.error({ message: 'a message of TIMERS is not a timer; removed', subject, sequence });
+      this.logger.error({ message: 'a message of a timers stream is not a timer; removed', stream: this.store.space.stream, subject, sequence });
       void this.store.remove(subject, sequence).catch(() => undefined);
       return;
     }
@@ -268,7 +270,7 @@ export class TimerScheduler {
           await this.store.fired(timer.slice, timer.timer, timer.generation, revision);
         }
         // A timer of an open slot goes with its slot's purge; one set into a closed slot is removed on its own.
-        if (!this.slots.has(slotOf(timer.subject))) await this.store.remove(timer.subject, timer.sequence);
+        if (!this.slots.has(this.slotOf(timer.subject))) await this.store.remove(timer.subject, timer.sequence);
         break;
       } catch (error) {
         if (!this.holding) break;
@@ -282,7 +284,7 @@ export class TimerScheduler {
 
   private done(timer: DueTimer): void {
     this.seen.delete(timer.sequence);
-    const state = this.slots.get(slotOf(timer.subject));
+    const state = this.slots.get(this.slotOf(timer.subject));
     if (state) state.waiting--;
   }
 
@@ -313,6 +315,10 @@ export class TimerScheduler {
     }
   }
 
+  private slotOf(subject: string): number {
+    return timerOfSubject(subject, this.store.space).slot;
+  }
+
   /** Forgets everything loaded: the next holder, this instance or another, reads the open slots again. */
   private reset(): void {
     this.slots.clear();
@@ -324,5 +330,3 @@ export class TimerScheduler {
     this.failure = undefined;
   }
 }
-
-const slotOf = (subject: string): number => Number(subject.split('.')[1]);

@@ -1,13 +1,17 @@
 import { headers } from '@nats-io/nats-core';
+import type { KV } from '@nats-io/kv';
 import { DiscardPolicy, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
-import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM, timerRegistryKey, timerSlot, timerSlotFilter, timerSubject } from '@stream/timers.stream';
+import { APP_TIMERS, TIMER_REGISTRY_BUCKET, timerRegistryKey, timerSlot, timerSlotFilter, timerSubject, type TimerSpace } from '@stream/timers.stream';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { writeAtRevision, bucketKeySubject } from '@adapter/nats/kv-writes';
 import { ensureStream } from '@adapter/topology/topology';
 import { isRevisionConflict } from '@adapter/projection/view-store';
 
-/** The registry key of the oldest slot the scheduler has not finished: where it starts. */
-export const SCHEDULER_CURSOR = 'scheduler.cursor';
+/** The registry key of the oldest slot a space's scheduler has not finished: where it starts. */
+export const schedulerCursorKey = (space: TimerSpace): string => `${space.scheduler}.cursor`;
+
+/** The registry key of the app's own scheduler's cursor. */
+export const SCHEDULER_CURSOR = schedulerCursorKey(APP_TIMERS);
 
 /** What a due timer asks for: a slice's command, or another attempt of an effect's request. */
 export type TimerAction =
@@ -41,14 +45,28 @@ export class TimerStore {
   constructor(
     private readonly nats: NatsClient,
     private readonly replicas: number,
+    /** The role's timers this store keeps: the app's own unless told. */
+    readonly space: TimerSpace = APP_TIMERS,
   ) {}
 
-  /** Creates the TIMERS stream and the registry bucket, or brings them to this configuration. */
+  /** Creates the space's stream and the registry bucket, or brings them to this configuration. */
   async ensure(): Promise<void> {
-    await ensureStream(this.nats, timersStreamConfig(this.replicas));
-    const registry = await this.nats.kvm.create(TIMER_REGISTRY_BUCKET, { history: 1, replicas: this.replicas, storage: 'file' });
+    await ensureStream(this.nats, timersStreamConfig(this.replicas, this.space));
+    await this.start(await this.nats.kvm.create(TIMER_REGISTRY_BUCKET, { history: 1, replicas: this.replicas, storage: 'file' }));
+  }
+
+  /**
+   * For a role that may not create streams: checks that the space's stream and the registry exist (the app's own
+   * role creates them), then sets the scheduler's cursor as `ensure` does.
+   */
+  async check(): Promise<void> {
+    await this.nats.jsm.streams.info(this.space.stream);
+    await this.start(await this.nats.kvm.open(TIMER_REGISTRY_BUCKET));
+  }
+
+  private async start(registry: KV): Promise<void> {
     // The scheduler starts from its cursor: one that exists before any timer is set is never past a pending timer's slot.
-    await registry.create(SCHEDULER_CURSOR, String(timerSlot(Date.now()))).catch((error: unknown) => {
+    await registry.create(schedulerCursorKey(this.space), String(timerSlot(Date.now()))).catch((error: unknown) => {
       if (!isRevisionConflict(error)) throw error;
     });
   }
@@ -66,7 +84,7 @@ export class TimerStore {
     const slot = Math.max(timerSlot(timer.at), timerSlot(Date.now()));
     const id = headers();
     id.set('Nats-Msg-Id', `${timerRegistryKey(timer.slice, timer.timer)}@${timer.generation}`);
-    await this.nats.requests.publish(timerSubject(slot, timer.slice, timer.timer), JSON.stringify(timer), id);
+    await this.nats.requests.publish(timerSubject(slot, timer.slice, timer.timer, this.space), JSON.stringify(timer), id);
     return true;
   }
 
@@ -92,12 +110,12 @@ export class TimerStore {
 
   /** Removes the messages of a closed slot, up to sequence `through`: every timer of it fired or found stale. */
   async purgeSlot(slot: number, through: number): Promise<void> {
-    await this.nats.jsm.streams.purge(TIMERS_STREAM.name, { filter: timerSlotFilter(slot), seq: through + 1 });
+    await this.nats.jsm.streams.purge(this.space.stream, { filter: timerSlotFilter(slot, this.space), seq: through + 1 });
   }
 
   /** Removes a timer's message once it fired or was found stale; a newer message on the same subject stays. */
   async remove(subject: string, sequence: number): Promise<void> {
-    await this.nats.jsm.streams.purge(TIMERS_STREAM.name, { filter: subject, seq: sequence + 1 });
+    await this.nats.jsm.streams.purge(this.space.stream, { filter: subject, seq: sequence + 1 });
   }
 
   /** Moves the registry to `next` when `generation` is newer than what it holds, compare-and-set: `same` when it holds `next` already. */
@@ -124,12 +142,12 @@ export class TimerStore {
 }
 
 /**
- * The TIMERS stream: file storage, one message per subject (a timer's latest set on its slot), purges allowed
+ * A space's timers stream (TIMERS for the app's own): file storage, one message per subject (a timer's latest set on its slot), purges allowed
  * (a closed slot's messages are removed), no age limit (a stream age shorter than the longest timer would drop it).
  */
-export const timersStreamConfig = (replicas: number): Partial<StreamConfig> & { name: string } => ({
-  name: TIMERS_STREAM.name,
-  subjects: [...TIMERS_STREAM.subjects],
+export const timersStreamConfig = (replicas: number, space: TimerSpace = APP_TIMERS): Partial<StreamConfig> & { name: string } => ({
+  name: space.stream,
+  subjects: [...space.subjects],
   storage: StorageType.File,
   retention: RetentionPolicy.Limits,
   discard: DiscardPolicy.Old,

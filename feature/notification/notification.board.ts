@@ -78,4 +78,24 @@ export const NOTIFICATION_BOARD: Board = {
     SENT_EMAILS,
   ],
   controllers: [RegisterRecipientController, SendNotificationController, NotificationStatusController, SentEmailsController],
+  roles: [
+    {
+      name: 'front',
+      description: 'Takes the clients\' requests onto the client operation stream and answers their queries.',
+      slices: ['register-recipient', 'send-notification', 'notification-status', 'sent-emails'],
+      reads: [NOTIFICATION_STREAM],
+    },
+    {
+      name: 'operation-handler',
+      description: 'Turns client and internal operations into the notification\'s events, its channel operations and its saga.',
+      slices: ['create-notification', 'queue-email', 'queue-slack', 'start-saga', 'notify-internal-team', 'email-internal-team', 'record-internal-team-notified'],
+    },
+    { name: 'email-bot', description: 'Sends the email operations and records how each ended.', slices: ['send-email'] },
+    { name: 'slack-bot', description: 'Sends the Slack operations and records how each ended.', slices: ['send-slack'] },
+    {
+      name: 'saga-handler',
+      description: 'Brings the channels\' outcomes to each saga and writes how the notification ended.',
+      slices: ['settle-email', 'settle-slack', 'notification-saga'],
+    },
+  ],
 };

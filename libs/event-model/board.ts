@@ -8,6 +8,7 @@
  */
 import type { Decider, Message, RecordedEvent } from '@libs/decider/decider';
 import type { Projection } from '@libs/decider/projection';
+import type { Role } from './board-roles';
 import type { EventStreamDefinition } from './event-stream';
 
 /** Someone or something that starts slices: a person at a screen, or the system itself (a bot). */
@@ -273,6 +274,8 @@ export interface Board {
   readonly demo?: readonly DemoCommand[];
   /** What the board reads from the environment besides its effects' settings. */
   readonly settings?: readonly Setting[];
+  /** Who runs which of its slices, each role as its own NATS user; without roles, the app runs them all (`board-roles.ts`). */
+  readonly roles?: readonly Role[];
 }
 
 export const isStateChange = (slice: Slice): slice is StateChangeSlice => slice.kind === 'state-change';
