@@ -19,8 +19,8 @@ const ADAPTER_FLOORS = {
   runtime: ['nats', 'telemetry', 'topology', 'event-store', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge'],
   http: ['telemetry', 'config', 'edge'],
   transport: ['nats', 'telemetry', 'config', 'edge'],
-  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge', 'runtime', 'http', 'live'],
   live: ['nats', 'telemetry', 'config', 'projection', 'edge', 'runtime', 'http'],
+  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge', 'runtime', 'http', 'live'],
   contracts: ['event-store', 'edge', 'http'],
 };
 const adapterFloors = Object.entries(ADAPTER_FLOORS).map(([folder, allowed]) => ({
