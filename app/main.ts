@@ -11,7 +11,9 @@ import { EMBEDDED_ACCOUNT, startEmbeddedNats } from './embedded-nats';
 /**
  * Starts the app. Without NATS_URL it first starts its own nats-server with JetStream on loopback,
  * with users and passwords made for this run, keeping data under DATA_DIR, and stops it after the
- * app has drained. No password is logged: the operator's is in a file only its OS user can read.
+ * app has drained. No password is logged: the operator's and each role's are in files only its OS user can read.
+ * The process hosting the embedded server connects as the app's own user, whatever roles it runs (`RUN_ROLES`):
+ * it holds every password anyway; a role run apart connects with its role's URL file (`NATS_URL`).
  */
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -25,7 +27,7 @@ const main = async (): Promise<void> => {
     embedded = started.server;
     natsUrl = embedded.url;
     natsAuth = { kind: 'password', ...started.app };
-    logger.log({ message: 'embedded nats-server started', url: natsUrl, operatorUrlFile: started.files.operatorUrl, commandSenderUrlFile: started.files.commandSenderUrl });
+    logger.log({ message: 'embedded nats-server started', url: natsUrl, operatorUrlFile: started.files.operatorUrl, commandSenderUrlFile: started.files.commandSenderUrl, roleUrlFiles: started.roleUrls });
     if (started.migrated) logger.log({ message: 'JetStream data of the earlier unauthenticated embedded server moved into its account', account: EMBEDDED_ACCOUNT });
     process.once('exit', () => void embedded?.kill());
   }

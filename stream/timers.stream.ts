@@ -52,6 +52,9 @@ export const timerSlotFilter = (slot: number, space: TimerSpace = APP_TIMERS): s
 /** The registry key of a timer: which of its generations is pending, or that it is done. */
 export const timerRegistryKey = (slice: string, timer: string): string => `timer.${subjectToken(slice)}.${subjectToken(timer)}`;
 
+/** Every registry key of one slice's timers. */
+export const timerRegistryFilter = (slice: string): string => `timer.${subjectToken(slice)}.>`;
+
 /** The slot, slice and timer a timer's subject names. */
 export const timerOfSubject = (subject: string, space: TimerSpace = APP_TIMERS): { slot: number; slice: string; timer: string } => {
   const [slot = '', slice = '', timer = ''] = subject.slice(space.prefix.length + 1).split('.');

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { NatsAuth } from '@adapter/nats/nats-credentials';
+import { urlCredentials, type NatsAuth } from '@adapter/nats/nats-credentials';
 import { DEFAULT_RETRY_BUDGET_MS } from '@adapter/event-store/jetstream-event-store';
 import type { LogLevel } from '@adapter/telemetry/json.logger';
 import type { TracesExporter } from '@adapter/telemetry/tracing';
@@ -58,6 +58,8 @@ export interface AppConfig {
   readonly runViewProjectors: boolean;
   /** Whether this instance runs the automations (the bot); one without them still creates their consumers. */
   readonly runAutomations: boolean;
+  /** The roles this instance runs (`RUN_ROLES`, comma-separated), checked against the boards' roles at start; none set runs them all. */
+  readonly runRoles: readonly string[] | undefined;
   /** A view further behind its stream than this (in stream sequences) makes `GET /ready` answer 503. */
   readonly readyMaxLagMessages: number;
   /** Where finished spans go: nowhere (trace context is still carried), or logged as JSON lines. */
@@ -70,7 +72,9 @@ const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbo
 const TRACES_EXPORTERS: readonly TracesExporter[] = ['none', 'console'];
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
-  const natsUrl = env.NATS_URL?.trim() || undefined;
+  // A login written into the URL (a role's URL file of the embedded server) is taken out and used as the credentials.
+  const inUrl = env.NATS_URL?.trim() ? urlCredentials(env.NATS_URL.trim()) : undefined;
+  const natsUrl = inUrl?.servers;
   const logLevel = (env.LOG_LEVEL ?? 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new InvalidConfiguration('LOG_LEVEL', logLevel, LOG_LEVELS.join(' | '));
   const tracesExporter = (env.OTEL_TRACES_EXPORTER || 'none') as TracesExporter;
@@ -81,7 +85,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     natsUrl,
     embeddedNats: natsUrl === undefined,
     env,
-    natsAuth: natsAuth(env, natsUrl),
+    natsAuth: natsAuth(env, natsUrl) ?? inUrl?.auth,
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     embeddedNatsPort: integer(env, 'EMBEDDED_NATS_PORT', 4222, 0, 65_535),
     logLevel,
@@ -105,6 +109,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 10_000, 100, 3_600_000),
     runViewProjectors: boolean(env, 'RUN_VIEW_PROJECTORS', true),
     runAutomations: boolean(env, 'RUN_AUTOMATIONS', true),
+    runRoles: names(env, 'RUN_ROLES'),
     readyMaxLagMessages: integer(env, 'READY_MAX_LAG_MESSAGES', 1_000, 0, 1_000_000_000),
     tracesExporter,
     effects: effectChannels(env),
@@ -134,6 +139,15 @@ export const natsAuth = (env: NodeJS.ProcessEnv, natsUrl: string | undefined): N
   if (user === undefined) throw new InvalidConfiguration('NATS_USER', undefined, 'must be set with NATS_PASSWORD');
   if (password === undefined) throw new InvalidConfiguration('NATS_PASSWORD', undefined, 'must be set with NATS_USER');
   return { kind: 'password', user, password };
+};
+
+/** A comma-separated list of names, each a subject token; unset or empty is none at all (undefined). */
+const names = (env: NodeJS.ProcessEnv, name: string): readonly string[] | undefined => {
+  const values = (env[name] ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  if (values.length === 0) return undefined;
+  const wrong = values.find((value) => !/^[a-z][a-z0-9-]*$/.test(value));
+  if (wrong !== undefined) throw new InvalidConfiguration(name, wrong, 'names of lower-case letters, digits and dashes, separated by commas');
+  return values;
 };
 
 /** A comma-separated list of secrets; each must be long enough not to be guessed. */

@@ -68,3 +68,22 @@ export class NatsCredentialsUnreadable extends Error {
     this.name = 'NatsCredentialsUnreadable';
   }
 }
+
+/**
+ * Takes `user:password@` (or a lone `token@`) out of the URLs, as the `nats` CLI reads them: the client would
+ * take the user information for part of the host. The URLs of a cluster carry the same login.
+ */
+export const urlCredentials = (servers: string): { servers: string; auth: NatsAuth | undefined } => {
+  let auth: NatsAuth | undefined;
+  const plain = servers.split(',').map((server) => {
+    const trimmed = server.trim();
+    const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+    if (!url?.username) return trimmed;
+    const user = decodeURIComponent(url.username);
+    auth = url.password ? { kind: 'password', user, password: decodeURIComponent(url.password) } : { kind: 'token', token: user };
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  });
+  return { servers: plain.join(','), auth };
+};

@@ -12,7 +12,7 @@ import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from './projector-lease';
 import { StreamTail } from './stream-tail';
 import { BATCH_MAX, decodeMessage, replayStream } from './stream-replay';
-import { ActiveViewBucket, leaseKey, openProgressBucket, openViewBucket, type ActiveBucket } from './view-buckets';
+import { ActiveViewBucket, bucketExists, leaseKey, openProgressBucket, openViewBucket, type ActiveBucket } from './view-buckets';
 import { leaderDocuments } from './view-documents';
 import { ViewSlot } from './view-slot';
 import { readView, type StoredViewEntry } from './view-store';
@@ -124,17 +124,21 @@ export class KvProjector<E extends Message<string, unknown>, D> {
 
   /**
    * Opens the view's active bucket (the one its pointer names) and the lease, and removes the durable
-   * consumer earlier versions fed the view from.
+   * consumer earlier versions fed the view from. With `create` false (a role that may only read the view), the
+   * buckets must exist already and no consumer is touched.
    */
-  async ensure(): Promise<void> {
+  async ensure({ create = true }: { create?: boolean } = {}): Promise<void> {
     const name = this.options.projection.name;
     const progress = await openProgressBucket(this.nats, this.options.replicas ?? 1);
     this.progressBucket = progress;
     this.pointer = new ActiveViewBucket(progress, name);
     const active = await this.pointer.read();
+    if (!create && !(await bucketExists(this.nats, active.bucket))) {
+      throw new Error(`view ${name}'s bucket ${active.bucket} does not exist, and this instance may only read it: start the instance that projects the view (the app's own role) first, which creates it`);
+    }
     this.current = await ViewSlot.open<D>(this.nats, progress, name, active, this.options.replicas ?? 1);
     this.lease = new ProjectorLease(progress, leaseKey(name), randomUUID(), this.options.lease ?? LEASE);
-    await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
+    if (create) await this.nats.jsm.consumers.delete(this.options.stream.name, this.consumerName).catch(() => undefined);
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { SliceHandlers } from '@libs/command/slice-handlers';
-import { effectsOf, timersOf, type Board, type EffectSlice, type IntegerSetting, type Setting, type TextSetting } from '@libs/event-model/board';
+import { effectsOf, timersOf, type Board, type EffectSlice, type IntegerSetting, type Setting, type TextSetting, type TimerSlice } from '@libs/event-model/board';
+import { runnerOf } from '@libs/event-model/board-roles';
 import { OUTBOX_CHANNELS } from '@stream/outbox.stream';
+import { timerSpace, type TimerSpace } from '@stream/timers.stream';
 import type { BoardSettings } from '@adapter/config/board-settings';
 import type { DurableConsumer } from '@adapter/consumer/durable-consumer';
 import { AddressPolicy } from '@adapter/effects/address-policy';
@@ -23,36 +25,60 @@ export interface BoardTimersOptions {
   readonly metrics: AppMetrics;
   /** The senders of the `email`, `slack` and `sms` channels. */
   readonly channels: EffectChannels;
+  /** Whether this process runs a slice (`RUN_ROLES`); every slice unless told. */
+  readonly runs?: (slice: TimerSlice | EffectSlice) => boolean;
+}
+
+/** One role's timers at run time: where they are kept, and the scheduler firing them. */
+export interface RoleTimers {
+  readonly space: TimerSpace;
+  readonly store: TimerStore;
+  readonly scheduler: TimerScheduler;
 }
 
 /**
- * Every timer slice and effect slice of the app's boards at run time, with what they share: the timer store
- * (TIMERS stream and registry) and the scheduler that fires due timers, each to its slice: a timer slice's
- * command, or an effect's next attempt.
+ * The timer slices and effect slices this process runs, with what they share: per role, the timer store (its
+ * timers stream, and the registry) and the scheduler that fires its due timers, each to its slice: a timer
+ * slice's command, or an effect's next attempt. Each role keeps its timers apart (`timerSpace`), so a scheduler
+ * only ever fires timers of slices its process runs.
  */
 export class BoardTimers {
-  readonly store: TimerStore;
-  readonly scheduler: TimerScheduler;
+  readonly spaces: readonly RoleTimers[];
   readonly timers: readonly TimerSliceRunner[];
   readonly effects: readonly EffectRunner[];
   private readonly bySlice: ReadonlyMap<string, { fire(timer: DueTimer): Promise<void> }>;
 
   constructor(boards: readonly Board[], nats: NatsClient, options: BoardTimersOptions) {
     const { handlers, settings, telemetry, metrics } = options;
-    this.store = new TimerStore(nats, options.replicas);
-    this.timers = timersOf(boards).map((slice) => new TimerSliceRunner(nats, slice, handlers.handler(slice), this.store, telemetry));
-    this.effects = effectsOf(boards).map(
-      (slice) =>
-        new EffectRunner(nats, slice, handlers.handler(slice), effectSender(slice, settings, options.channels), this.store, {
-          attempts: settings.integer(slice.retry.attempts),
-          backoffMs: settings.integer(slice.retry.backoffMs),
-        }, telemetry),
-    );
+    const runs = options.runs ?? (() => true);
+    const stores = new Map<string, TimerStore>();
+    const storeOf = (slice: TimerSlice | EffectSlice): TimerStore => {
+      const role = runnerOf(boards, slice);
+      const store = stores.get(role) ?? new TimerStore(nats, options.replicas, timerSpace(role));
+      stores.set(role, store);
+      return store;
+    };
+    this.timers = timersOf(boards)
+      .filter(runs)
+      .map((slice) => new TimerSliceRunner(nats, slice, handlers.handler(slice), storeOf(slice), telemetry));
+    this.effects = effectsOf(boards)
+      .filter(runs)
+      .map(
+        (slice) =>
+          new EffectRunner(nats, slice, handlers.handler(slice), effectSender(slice, settings, options.channels), storeOf(slice), {
+            attempts: settings.integer(slice.retry.attempts),
+            backoffMs: settings.integer(slice.retry.backoffMs),
+          }, telemetry),
+      );
     this.bySlice = new Map<string, { fire(timer: DueTimer): Promise<void> }>([...this.timers, ...this.effects].map((runner) => [runner.slice.name, runner]));
-    this.scheduler = new TimerScheduler(nats, this.store, (timer) => this.fire(timer), { fired: (slice, latenessMs) => metrics.timerFired(slice, latenessMs) });
+    this.spaces = [...stores.values()].map((store) => ({
+      space: store.space,
+      store,
+      scheduler: new TimerScheduler(nats, store, (timer) => this.fire(timer), { fired: (slice, latenessMs) => metrics.timerFired(slice, latenessMs) }),
+    }));
   }
 
-  /** Whether any board keeps time: only then are the TIMERS stream, its registry and the scheduler needed. */
+  /** Whether this process keeps time: only then are timers streams, their registry and schedulers needed. */
   get needed(): boolean {
     return this.bySlice.size > 0;
   }
@@ -64,7 +90,7 @@ export class BoardTimers {
 
   private fire(timer: DueTimer): Promise<void> {
     const runner = this.bySlice.get(timer.slice);
-    if (!runner) throw new Error(`timer ${timer.slice}.${timer.timer} belongs to no timer or effect slice of the app's boards`);
+    if (!runner) throw new Error(`timer ${timer.slice}.${timer.timer} belongs to no timer or effect slice this process runs`);
     return runner.fire(timer);
   }
 }

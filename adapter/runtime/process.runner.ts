@@ -9,7 +9,7 @@ import { DurableConsumer, type Outcome } from '@adapter/consumer/durable-consume
 import { toProblem } from '@adapter/edge/problem';
 import type { NatsClient } from '@adapter/nats/nats.client';
 import { ProjectorLease, type LeaseTiming } from '@adapter/projection/projector-lease';
-import { openProgressBucket } from '@adapter/projection/view-buckets';
+import { leaseKey, openProgressBucket } from '@adapter/projection/view-buckets';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { causedBy, runOperation } from '@adapter/telemetry/operation-context';
 import { consumerOf } from './consumer-names';
@@ -60,7 +60,7 @@ export class ProcessRunner<E extends Message<string, unknown> = Message<string, 
   async ensure(): Promise<void> {
     await this.consumer.ensure();
     const bucket = await openProgressBucket(this.nats, this.replicas);
-    this.lease = new ProjectorLease(bucket, `lease.process-${this.slice.name}`, randomUUID(), this.leaseTiming);
+    this.lease = new ProjectorLease(bucket, leaseKey(this.consumer.name), randomUUID(), this.leaseTiming);
   }
 
   /** Reacts while this instance holds the process's lease, waiting for it otherwise. */

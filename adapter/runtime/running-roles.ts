@@ -22,13 +22,7 @@ export class RunningRoles {
     const known = rolesOf(boards).map(({ name }) => name);
     const unknown = (selected ?? []).filter((name) => !known.includes(name));
     if (unknown.length > 0) throw new InvalidConfiguration('RUN_ROLES', selected?.join(','), `roles among ${known.join(', ')}, separated by commas (not ${unknown.join(', ')})`);
-    if (selected?.length === 0) throw new InvalidConfiguration('RUN_ROLES', '', `one role or more among ${known.join(', ')}, or unset to run them all`);
     this.names = selected ? known.filter((name) => selected.includes(name)) : known;
-  }
-
-  /** Whether this process runs every role: the app as one process. */
-  get everything(): boolean {
-    return this.names.length === rolesOf(this.boards).length;
   }
 
   /** Whether this process creates and updates the streams and buckets: it runs the app's own role. */

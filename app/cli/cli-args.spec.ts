@@ -1,5 +1,5 @@
 import { integerFlag, parseArgs } from './cli-args';
-import { urlCredentials } from './cli-connection';
+import { urlCredentials } from '@adapter/nats/nats-credentials';
 
 const FLAGS = [
   { name: 'server', value: '<url>', description: '' },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { NatsAuthenticationFailed, withoutCredentials, type NatsAuth } from '@adapter/nats/nats-credentials';
+import { NatsAuthenticationFailed, urlCredentials, withoutCredentials } from '@adapter/nats/nats-credentials';
 import { inboxPrefixOf, NatsClient, NatsUnreachable } from '@adapter/nats/nats.client';
 import { InvalidConfiguration, natsAuth } from '@adapter/config/app.config';
 import { operatorUrlFile } from '@app/embedded-nats';
@@ -57,23 +57,4 @@ export const connectCli = async (server: CliServer, env: NodeJS.ProcessEnv): Pro
     }
     throw error;
   }
-};
-
-/**
- * Takes `user:password@` (or a lone `token@`) out of the URLs, as the `nats` CLI reads them: the client would
- * take the user information for part of the host. The URLs of a cluster carry the same login.
- */
-export const urlCredentials = (servers: string): { servers: string; auth: NatsAuth | undefined } => {
-  let auth: NatsAuth | undefined;
-  const plain = servers.split(',').map((server) => {
-    const trimmed = server.trim();
-    const url = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
-    if (!url?.username) return trimmed;
-    const user = decodeURIComponent(url.username);
-    auth = url.password ? { kind: 'password', user, password: decodeURIComponent(url.password) } : { kind: 'token', token: user };
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/$/, '');
-  });
-  return { servers: plain.join(','), auth };
 };

@@ -76,6 +76,8 @@ const boardOf = (boards: readonly Board[], slice: Slice): Board => {
 export interface RoleStreams {
   /** Streams its slices append to: a decision's own stream, a process step's. */
   readonly writes: readonly EventStreamDefinition[];
+  /** The subjects it appends to: those of the entities on which its slices store events (`notification.email.*`). */
+  readonly writesSubjects: readonly string[];
   /**
    * Streams its slices read: what they consume (`sourceOf`), the entities they decide on, the streams of the views
    * it projects or queries (a query waiting for a sequence looks there), and the role's `reads`.
@@ -95,11 +97,25 @@ export const roleStreams = (boards: readonly Board[], role: string): RoleStreams
   const runs = all.filter((slice): slice is Exclude<Slice, StateViewSlice> => slice.kind !== 'state-view' && runnerOf(boards, slice) === role);
   const projects = all.filter((slice): slice is StateViewSlice => slice.kind === 'state-view' && runnerOf(boards, slice) === role);
   const queries = all.filter((slice): slice is StateViewSlice => slice.kind === 'state-view' && serverOf(boards, slice) === role);
-  const writes = runs.flatMap((slice) => (slice.kind === 'process' ? [slice.stream, slice.step.via.stream] : [slice.stream]));
+  const decisions = runs.flatMap((slice) => (slice.kind === 'process' ? [slice, slice.step.via] : [slice]));
+  const writes = decisions.map(({ stream }) => stream);
+  const writesSubjects = [...new Set(decisions.flatMap(({ stream, events }) => entitySubjects(stream, events)))];
   const extra = rolesOf(boards).find(({ name }) => name === role)?.reads ?? [];
   const reads = [...writes, ...runs.map(sourceOf), ...[...projects, ...queries].map(({ stream }) => stream), ...extra];
-  return { writes: unique(writes), reads: unique(reads), queries, projects, runs };
+  return { writes: unique(writes), writesSubjects, reads: unique(reads), queries, projects, runs };
 };
+
+/** The subject filters of a stream's entities that hold any of `events`; all of the stream's subjects when none is declared to. */
+const entitySubjects = (stream: EventStreamDefinition, events: readonly string[]): readonly string[] => {
+  const entities = stream.entities.filter(({ eventTypes }) => eventTypes.some((type) => events.includes(type)));
+  return entities.length === 0 ? stream.subjects : entities.map(({ subject }) => subject.replace(/\{\w+\}/g, '*'));
+};
+
+/** The roles that run timer or effect slices: each keeps its timers apart. */
+export const rolesKeepingTime = (boards: readonly Board[]): string[] =>
+  rolesOf(boards)
+    .map(({ name }) => name)
+    .filter((name) => roleStreams(boards, name).runs.some((slice) => slice.kind === 'timer' || slice.kind === 'effect'));
 
 const unique = (streams: readonly EventStreamDefinition[]): EventStreamDefinition[] => [...new Map(streams.map((stream) => [stream.name, stream])).values()];
 

@@ -15,6 +15,8 @@ export interface EmbeddedServerOptions {
   readonly appPermissions: NatsPermissions;
   /** What a command sender may do: send commands and read their replies. */
   readonly commandSenderPermissions: NatsPermissions;
+  /** One user per role a process may run apart, named as the role, with what the role may do. */
+  readonly roles?: readonly { readonly name: string; readonly permissions: NatsPermissions }[];
   readonly name?: string;
 }
 
@@ -32,6 +34,10 @@ export interface EmbeddedServer {
   readonly commandSender: NatsLogin;
   /** Private files: the server's configuration, and a `nats://user:password@host:port` URL per human role. */
   readonly files: { readonly config: string; readonly operatorUrl: string; readonly commandSenderUrl: string };
+  /** Each role's login, by the role's name. */
+  readonly roles: Readonly<Record<string, NatsLogin>>;
+  /** Each role's `nats://user:password@host:port` URL file (mode 0600), by the role's name: what a process running the role apart connects with. */
+  readonly roleUrls: Readonly<Record<string, string>>;
   /** True when JetStream data of an earlier, unauthenticated server (global account) was moved into the account. */
   readonly migrated: boolean;
 }
@@ -41,10 +47,13 @@ export const EMBEDDED_USERS = { app: 'app', operator: 'operator', commandSender:
 /** The files the embedded server's folder holds besides JetStream's storage. */
 export const EMBEDDED_FILES = { config: 'nats-server.conf', operatorUrl: 'operator.url', commandSenderUrl: 'command-sender.url' } as const;
 
+/** The file of a role's login URL: `<role>.url`. */
+export const roleUrlFileName = (role: string): string => `${role}.url`;
+
 /**
  * Starts the embedded nats-server with fresh random passwords: writes its configuration (mode 0600)
- * and, once it listens, the operator's and the command sender's connection URLs (mode 0600) next to it.
- * The operator may do anything inside the account (the `nats` CLI); the app and command senders only what their permissions allow.
+ * and, once it listens, the operator's, the command sender's and each role's connection URLs (mode 0600) next to it.
+ * The operator may do anything inside the account (the `nats` CLI); the app, command senders and roles only what their permissions allow.
  */
 export const startEmbeddedServer = async (options: EmbeddedServerOptions): Promise<EmbeddedServer> => {
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
@@ -53,6 +62,10 @@ export const startEmbeddedServer = async (options: EmbeddedServerOptions): Promi
   const app = { user: EMBEDDED_USERS.app, password: randomPassword() };
   const operator = { user: EMBEDDED_USERS.operator, password: randomPassword() };
   const commandSender = { user: EMBEDDED_USERS.commandSender, password: randomPassword() };
+  const roles = (options.roles ?? []).map(({ name, permissions }) => {
+    if ((Object.values(EMBEDDED_USERS) as string[]).includes(name)) throw new Error(`a role cannot be called ${name}: the embedded server has a user of that name already`);
+    return { user: name, password: randomPassword(), permissions, file: join(options.dir, roleUrlFileName(name)) };
+  });
   const files = {
     config: join(options.dir, EMBEDDED_FILES.config),
     operatorUrl: join(options.dir, EMBEDDED_FILES.operatorUrl),
@@ -65,13 +78,24 @@ export const startEmbeddedServer = async (options: EmbeddedServerOptions): Promi
       { ...app, permissions: options.appPermissions },
       operator,
       { ...commandSender, permissions: options.commandSenderPermissions },
+      ...roles.map(({ user, password, permissions }) => ({ user, password, permissions })),
     ],
   });
   await writePrivateFile(files.config, config);
   const server = await new NatsServerProcess({ storeDir: options.dir, port: options.port, name: options.name ?? 'embedded', args: ['--config', files.config] }).start();
   await writePrivateFile(files.operatorUrl, `${loginUrl(operator, server.port)}\n`);
   await writePrivateFile(files.commandSenderUrl, `${loginUrl(commandSender, server.port)}\n`);
-  return { server, app, operator, commandSender, files, migrated };
+  for (const role of roles) await writePrivateFile(role.file, `${loginUrl(role, server.port)}\n`);
+  return {
+    server,
+    app,
+    operator,
+    commandSender,
+    files,
+    roles: Object.fromEntries(roles.map(({ user, password }) => [user, { user, password }])),
+    roleUrls: Object.fromEntries(roles.map(({ user, file }) => [user, file])),
+    migrated,
+  };
 };
 
 const loginUrl = ({ user, password }: NatsLogin, port: number): string =>
