@@ -74,3 +74,13 @@ export const serviceEvolved = (service: Service, event: ServiceEvent): Service =
       return service;
   }
 };
+
+/**
+ * What follows a level nobody acknowledged: the next level; past the last one, level 1 again while the policy has
+ * rounds left (`repeat`); then nothing, the escalation being exhausted. Its deadline counts from the one that passed.
+ */
+export const nextLevel = (policy: Policy, incident: Incident): { readonly level: number; readonly round: number } | undefined => {
+  if (incident.level < policy.levels) return { level: incident.level + 1, round: incident.round };
+  if (incident.round < policy.repeat) return { level: 1, round: incident.round + 1 };
+  return undefined;
+};
