@@ -17,6 +17,8 @@ const incident: IncidentStatus = {
 };
 
 describe('the services and their open incidents', () => {
+  it('a service with a policy is healthy', () => spec.given([policySet()]).then({ [SERVICE]: { serviceId: SERVICE, state: 'healthy', incident: null } }));
+
   it('an alert on a healthy service opens an incident: the service is unhealthy', () =>
     spec.given([policySet(), opened(), notified(1)]).then({ [SERVICE]: { serviceId: SERVICE, state: 'unhealthy', incident } }));
 

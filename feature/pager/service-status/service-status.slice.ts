@@ -11,7 +11,7 @@ export const SERVICE_STATUS: StateViewSlice<ServiceEvent, ServiceStatusDocument>
   view: { name: 'service-status', fields: ['serviceId', 'state', 'incident'] },
   stream: PAGER_STREAM,
   subjects: serviceSubjectFilter(),
-  events: ['IncidentOpened', 'AlertRecorded', 'LevelNotified', 'AlertAcknowledged', 'EscalationExhausted', 'ServiceRecovered'],
+  events: ['EscalationPolicySet', 'IncidentOpened', 'AlertRecorded', 'LevelNotified', 'AcknowledgementTimedOut', 'AlertAcknowledged', 'EscalationExhausted', 'ServiceRecovered'],
   queries: [
     { kind: 'http', method: 'GET', path: '/query/service/:serviceId' },
     { kind: 'http', method: 'GET', path: '/query/open-incidents' },
@@ -19,6 +19,7 @@ export const SERVICE_STATUS: StateViewSlice<ServiceEvent, ServiceStatusDocument>
   shownTo: ['On-call engineer'],
   projection: serviceStatus,
   rules: [
+    'a service with a policy is healthy',
     'an alert on a healthy service opens an incident: the service is unhealthy',
     'each level notified shows its targets, and when the next level is due',
     'alerts during the incident are counted',
