@@ -3,6 +3,7 @@ import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { GROUP_CHECKOUT_STREAM } from '@stream/group-checkout.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
 import { NOTIFICATION_REQUEST_STREAM, NOTIFICATION_STREAM } from '@stream/notification.stream';
+import { PAGER_STREAM, PAGER_TARGET_STREAM } from '@stream/pager.stream';
 import { isEmail } from 'class-validator';
 import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppHarness } from './app.harness';
@@ -54,7 +55,7 @@ interface CommandModel {
   /** Fields whose absence is an error. */
   readonly required: readonly string[];
   /** The board whose NATS subject `cmd.<board>.<name>` takes it too. */
-  readonly board: 'hotel' | 'group-checkout' | 'notification';
+  readonly board: 'hotel' | 'group-checkout' | 'notification' | 'pager';
 }
 
 /** Addresses, Slack channels, channel lists, subjects and bodies the notification commands refuse. */
@@ -66,6 +67,15 @@ const badSlackChannel: fc.Arbitrary<Json> = fc.constantFrom<Json>('', '#', 'Gene
 const badChannels: fc.Arbitrary<Json> = fc.constantFrom<Json>('email', ['sms'], ['email', 'email'], ['email', 'slack', 'sms'], [5], null, {}, true);
 const badSubject: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(201), 'two\nlines', 5, null, [], {}, true);
 const badBody: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(10_001), 5, null, [], {}, true);
+
+/** Policies and alerts the pager refuses. */
+const badSeconds: fc.Arbitrary<Json> = fc.oneof(fc.constantFrom<Json>(0, -1, 86_401, 1.5, '900', null, [], {}, true), fc.integer({ min: 86_402 }));
+const badRepeat: fc.Arbitrary<Json> = fc.constantFrom<Json>(-1, 11, 0.5, '1', [], {}, true);
+const badLevels: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>([], 'level', 5, null, {}, true),
+  fc.constant<Json>(Array.from({ length: 11 }, () => ({ targets: [{ email: 'oncall@example.com' }] }))),
+);
+const badMessage: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(501), 5, null, [], {}, true);
 
 const roomDay = { room: { id: 1 }, date: '2031-01-01' };
 /** Every command, by name: the HTTP route `/mutation/<name>` and the NATS subject `cmd.<board>.<name>`. */
@@ -136,6 +146,30 @@ const COMMANDS: Readonly<Record<string, CommandModel>> = {
     required: ['data', 'data.recipient', 'data.recipient.id', 'data.email', 'data.slackChannel', 'data.channels'],
     board: 'notification',
   },
+  'set-escalation-policy': {
+    valid: { data: { service: { id: 'svc' }, ackTimeoutSeconds: 900, repeat: 0, levels: [{ targets: [{ email: 'oncall@example.com' }] }] } },
+    fields: { 'data.service.id': badId, 'data.ackTimeoutSeconds': badSeconds, 'data.repeat': badRepeat, 'data.levels': badLevels },
+    required: ['data', 'data.service', 'data.service.id', 'data.ackTimeoutSeconds', 'data.levels'],
+    board: 'pager',
+  },
+  'raise-alert': {
+    valid: { data: { service: { id: 'svc' }, message: 'down' } },
+    fields: { 'data.service.id': badId, 'data.message': badMessage },
+    required: ['data', 'data.service', 'data.service.id', 'data.message'],
+    board: 'pager',
+  },
+  'acknowledge-alert': {
+    valid: { data: { service: { id: 'svc' } } },
+    fields: { 'data.service.id': badId },
+    required: ['data', 'data.service', 'data.service.id'],
+    board: 'pager',
+  },
+  'mark-service-healthy': {
+    valid: { data: { service: { id: 'svc' } } },
+    fields: { 'data.service.id': badId },
+    required: ['data', 'data.service', 'data.service.id'],
+    board: 'pager',
+  },
   'send-notification': {
     valid: { data: { notification: { id: 'n1' }, recipient: { id: 'r1' }, subject: 'Hi', body: 'Hello' } },
     fields: { 'data.notification.id': badId, 'data.recipient.id': badId, 'data.subject': badSubject, 'data.body': badBody },
@@ -154,6 +188,9 @@ const QUERIES: Readonly<Record<string, Readonly<Record<string, QueryParam>>>> = 
   '/query/guest-stay/:stayId': { stayId: 'id', sequence: 'sequence' },
   '/query/notification/:trackingId': { trackingId: 'id' },
   '/query/sent-emails': { to: 'email' },
+  '/query/service/:serviceId': { serviceId: 'id' },
+  '/query/open-incidents': {},
+  '/query/incident/:serviceId/:incidentId': { serviceId: 'id', incidentId: 'id' },
 };
 const GOOD_DATE = '2031-01-01';
 const queryValue = (kind: QueryParam): fc.Arbitrary<string> => {
@@ -288,6 +325,8 @@ describe('fuzzing every endpoint and every NATS command', () => {
     await hotel.lastSequence(GROUP_CHECKOUT_STREAM.name),
     await hotel.lastSequence(NOTIFICATION_REQUEST_STREAM.name),
     await hotel.lastSequence(NOTIFICATION_STREAM.name),
+    await hotel.lastSequence(PAGER_STREAM.name),
+    await hotel.lastSequence(PAGER_TARGET_STREAM.name),
     await hotel.lastSequence(DEAD_LETTER_STREAM.name),
   ];
 
