@@ -1,6 +1,9 @@
 import type { Command } from '@libs/decider/decider';
-import type { EffectOutcome, EffectRequest } from '@libs/event-model/board';
-import type { BundleClosed, PageDelivered, PageFailed } from '@model/pager/pager.events';
+import type { Decider } from '@libs/decider/decider';
+import type { EffectOutcome, EffectRequest, EffectSlice } from '@libs/event-model/board';
+import { PAGER_TARGET_STREAM, targetSubject, targetSubjectFilter } from '@stream/pager.stream';
+import { PAGER_ATTEMPTS, PAGER_BACKOFF_MS } from './pager.settings';
+import type { BundleClosed, PageDelivered, PageFailed, TargetEvent } from '@model/pager/pager.events';
 import type { Page, TargetKind } from '@model/pager/pager.fields';
 import type { TargetState } from './target.state';
 
@@ -46,3 +49,33 @@ export const outcomeOnce = ({ data }: RecordPageOutcome, target: TargetState): (
   const { targetId, bundleId, attempts } = data;
   return data.succeeded ? [{ type: 'PageDelivered', data: { targetId, bundleId, attempts } }] : [{ type: 'PageFailed', data: { targetId, bundleId, attempts, reason: data.reason } }];
 };
+
+/** What sets a paging effect apart: the kind of target it reaches, its sender, its name, title, decider and rules. */
+export interface Paging {
+  readonly kind: TargetKind;
+  readonly name: string;
+  readonly title: string;
+  readonly decider: Decider<RecordPageOutcome, TargetState, TargetEvent>;
+  readonly rules: readonly string[];
+}
+
+/** A paging effect: each closed message of a target of its kind goes out once, through the sender of that kind, keyed by the message. */
+export const pagingEffect = ({ kind, name, title, decider, rules }: Paging): EffectSlice<TargetEvent, PagerMessage, RecordPageOutcome, TargetState> => ({
+  kind: 'effect',
+  name,
+  title,
+  actor: 'On-call engineer',
+  subjects: targetSubjectFilter(),
+  reactsTo: ['BundleClosed'],
+  command: { name: 'RecordPageOutcome', fields: ['targetId', 'bundleId', 'succeeded', 'attempts', 'reason'] },
+  stream: PAGER_TARGET_STREAM,
+  events: ['PageDelivered', 'PageFailed'],
+  sender: { name: kind, settings: {} },
+  retry: { attempts: PAGER_ATTEMPTS, backoffMs: PAGER_BACKOFF_MS },
+  request: ({ event }) => (event.type === 'BundleClosed' ? pagerMessage(event, kind) : undefined),
+  wanted: messageWanted,
+  outcome: pageOutcome,
+  decider,
+  entity: ({ data }) => targetSubject(data.targetId),
+  rules,
+});

@@ -33,6 +33,15 @@ const raise = async (app: AppProcess, serviceId: string): Promise<number> => {
   return at;
 };
 
+/** Ten services with their policies, each alerting once; when each alert was raised. */
+const alertTen = async (app: AppProcess): Promise<Map<string, number>> => {
+  const services = Array.from({ length: 10 }, (_, index) => `svc-${index + 1}`);
+  for (const service of services) await setUp(app, service);
+  const raised = new Map<string, number>();
+  for (const service of services) raised.set(service, await raise(app, service));
+  return raised;
+};
+
 const textsTo = (sms: HttpReceiver, number: string): Received[] => sms.received.filter(({ body }) => (JSON.parse(body) as { to: string }).to === number);
 
 describe('the pager through crashes: escalations happen once, never early', () => {
@@ -59,10 +68,8 @@ describe('the pager through crashes: escalations happen once, never early', () =
       () => rig.apps,
       async () => {
         const app = await rig.app('app', env);
-        const services = Array.from({ length: 10 }, (_, index) => `svc-${index + 1}`);
-        for (const service of services) await setUp(app, service);
-        const raised = new Map<string, number>();
-        for (const service of services) raised.set(service, await raise(app, service));
+        const raised = await alertTen(app);
+        const services = [...raised.keys()];
         await eventually(() => services.every((service) => smtp.received.some(({ to }) => to.includes(`${service}@example.com`))), 'every level-1 email');
         await app.kill();
         await sleep(ACK_SECONDS * 1_000);
@@ -80,10 +87,8 @@ describe('the pager through crashes: escalations happen once, never early', () =
       () => rig.apps,
       async () => {
         const app = await rig.app('app', env);
-        const services = Array.from({ length: 10 }, (_, index) => `svc-${index + 1}`);
-        for (const service of services) await setUp(app, service);
-        const raised = new Map<string, number>();
-        for (const service of services) raised.set(service, await raise(app, service));
+        const raised = await alertTen(app);
+        const services = [...raised.keys()];
         await eventually(() => services.every((service) => smtp.received.some(({ to }) => to.includes(`${service}@example.com`))), 'every level-1 email');
         await rig.nats.server.kill();
         await sleep(1_000);
