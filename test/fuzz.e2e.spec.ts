@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { GROUP_CHECKOUT_STREAM } from '@stream/group-checkout.stream';
 import { HOTEL_STREAM } from '@stream/hotel.stream';
+import { NOTIFICATION_REQUEST_STREAM, NOTIFICATION_STREAM } from '@stream/notification.stream';
+import { PAGER_STREAM, PAGER_TARGET_STREAM } from '@stream/pager.stream';
+import { isEmail } from 'class-validator';
 import { NatsCommandTransport } from '@adapter/transport/nats-command.transport';
 import { AppHarness } from './app.harness';
 import { declaredRoutes } from './declared-routes';
@@ -52,8 +55,27 @@ interface CommandModel {
   /** Fields whose absence is an error. */
   readonly required: readonly string[];
   /** The board whose NATS subject `cmd.<board>.<name>` takes it too. */
-  readonly board: 'hotel' | 'group-checkout';
+  readonly board: 'hotel' | 'group-checkout' | 'notification' | 'pager';
 }
+
+/** Addresses, Slack channels, channel lists, subjects and bodies the notification commands refuse. */
+const badEmail: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>('', 'ada', 'ada@', '@example.com', 'ada@@example.com', 'ada example@example.com', 5, null, [], {}, true),
+  fc.constant(`${'a'.repeat(250)}@example.com`),
+);
+const badSlackChannel: fc.Arbitrary<Json> = fc.constantFrom<Json>('', '#', 'General', '#has space', `#${'x'.repeat(81)}`, '@ada', 5, null, [], {});
+const badChannels: fc.Arbitrary<Json> = fc.constantFrom<Json>('email', ['sms'], ['email', 'email'], ['email', 'slack', 'sms'], [5], null, {}, true);
+const badSubject: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(201), 'two\nlines', 5, null, [], {}, true);
+const badBody: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(10_001), 5, null, [], {}, true);
+
+/** Policies and alerts the pager refuses. */
+const badSeconds: fc.Arbitrary<Json> = fc.oneof(fc.constantFrom<Json>(0, -1, 86_401, 1.5, '900', null, [], {}, true), fc.integer({ min: 86_402 }));
+const badRepeat: fc.Arbitrary<Json> = fc.constantFrom<Json>(-1, 11, 0.5, '1', [], {}, true);
+const badLevels: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>([], 'level', 5, null, {}, true),
+  fc.constant<Json>(Array.from({ length: 11 }, () => ({ targets: [{ email: 'oncall@example.com' }] }))),
+);
+const badMessage: fc.Arbitrary<Json> = fc.constantFrom<Json>('', 'x'.repeat(501), 5, null, [], {}, true);
 
 const roomDay = { room: { id: 1 }, date: '2031-01-01' };
 /** Every command, by name: the HTTP route `/mutation/<name>` and the NATS subject `cmd.<board>.<name>`. */
@@ -118,25 +140,67 @@ const COMMANDS: Readonly<Record<string, CommandModel>> = {
     required: ['data', 'data.group', 'data.group.id'],
     board: 'group-checkout',
   },
+  'register-recipient': {
+    valid: { data: { recipient: { id: 'r1' }, email: 'r1@example.com', slackChannel: '#r1', channels: ['email', 'slack'] } },
+    fields: { 'data.recipient.id': badId, 'data.email': badEmail, 'data.slackChannel': badSlackChannel, 'data.channels': badChannels },
+    required: ['data', 'data.recipient', 'data.recipient.id', 'data.email', 'data.slackChannel', 'data.channels'],
+    board: 'notification',
+  },
+  'set-escalation-policy': {
+    valid: { data: { service: { id: 'svc' }, ackTimeoutSeconds: 900, repeat: 0, levels: [{ targets: [{ email: 'oncall@example.com' }] }] } },
+    fields: { 'data.service.id': badId, 'data.ackTimeoutSeconds': badSeconds, 'data.repeat': badRepeat, 'data.levels': badLevels },
+    required: ['data', 'data.service', 'data.service.id', 'data.ackTimeoutSeconds', 'data.levels'],
+    board: 'pager',
+  },
+  'raise-alert': {
+    valid: { data: { service: { id: 'svc' }, message: 'down' } },
+    fields: { 'data.service.id': badId, 'data.message': badMessage },
+    required: ['data', 'data.service', 'data.service.id', 'data.message'],
+    board: 'pager',
+  },
+  'acknowledge-alert': {
+    valid: { data: { service: { id: 'svc' } } },
+    fields: { 'data.service.id': badId },
+    required: ['data', 'data.service', 'data.service.id'],
+    board: 'pager',
+  },
+  'mark-service-healthy': {
+    valid: { data: { service: { id: 'svc' } } },
+    fields: { 'data.service.id': badId },
+    required: ['data', 'data.service', 'data.service.id'],
+    board: 'pager',
+  },
+  'send-notification': {
+    valid: { data: { notification: { id: 'n1' }, recipient: { id: 'r1' }, subject: 'Hi', body: 'Hello' } },
+    fields: { 'data.notification.id': badId, 'data.recipient.id': badId, 'data.subject': badSubject, 'data.body': badBody },
+    required: ['data', 'data.recipient', 'data.recipient.id', 'data.subject', 'data.body'],
+    board: 'notification',
+  },
 };
 
-type QueryParam = 'id' | 'date' | 'sequence';
-/** Every query: its path parameters (ids or dates) and whether it takes `?sequence=`. */
+type QueryParam = 'id' | 'date' | 'sequence' | 'email';
+/** Every query: its path parameters (ids or dates), and its query-string ones (`?sequence=`, `?to=` an address). */
 const QUERIES: Readonly<Record<string, Readonly<Record<string, QueryParam>>>> = {
   '/query/booking/:roomId/:date': { roomId: 'id', date: 'date', sequence: 'sequence' },
   '/query/cleanup-schedule/:date': { date: 'date', sequence: 'sequence' },
   '/query/rooms': {},
   '/query/group-checkout/:groupId': { groupId: 'id', sequence: 'sequence' },
   '/query/guest-stay/:stayId': { stayId: 'id', sequence: 'sequence' },
+  '/query/notification/:trackingId': { trackingId: 'id' },
+  '/query/sent-emails': { to: 'email' },
+  '/query/service/:serviceId': { serviceId: 'id' },
+  '/query/open-incidents': {},
+  '/query/incident/:serviceId/:incidentId': { serviceId: 'id', incidentId: 'id' },
 };
 const GOOD_DATE = '2031-01-01';
 const queryValue = (kind: QueryParam): fc.Arbitrary<string> => {
   if (kind === 'id') return fc.oneof(fc.constantFrom('1', '7'), badId.map(String));
   if (kind === 'date') return fc.oneof(fc.constant(GOOD_DATE), badDate.map(String));
+  if (kind === 'email') return fc.oneof(fc.constantFrom('ada@example.com', 'ADA@example.com'), badEmail.map(String));
   return fc.oneof(fc.constant('0'), fc.constantFrom('-1', '1.5', '1e3', '0x10', ' 1', '', '99999999999999999'), fc.string({ maxLength: 8 }).filter((text) => !/^\d+$/.test(text)));
 };
 const queryValueIsValid = (kind: QueryParam, raw: string): boolean =>
-  kind === 'id' ? isValidId(raw) : kind === 'date' ? raw === GOOD_DATE : /^\d{1,16}$/.test(raw);
+  kind === 'id' ? isValidId(raw) : kind === 'date' ? raw === GOOD_DATE : kind === 'email' ? raw.length <= 254 && isEmail(raw, { require_tld: false }) : /^\d{1,16}$/.test(raw);
 
 const clone = <T>(value: T): T => structuredClone(value);
 const setAt = (body: Record<string, Json>, path: string, value: Json | undefined): void => {
@@ -259,6 +323,10 @@ describe('fuzzing every endpoint and every NATS command', () => {
   const streamsState = async () => [
     await hotel.lastSequence(HOTEL_STREAM.name),
     await hotel.lastSequence(GROUP_CHECKOUT_STREAM.name),
+    await hotel.lastSequence(NOTIFICATION_REQUEST_STREAM.name),
+    await hotel.lastSequence(NOTIFICATION_STREAM.name),
+    await hotel.lastSequence(PAGER_STREAM.name),
+    await hotel.lastSequence(PAGER_TARGET_STREAM.name),
     await hotel.lastSequence(DEAD_LETTER_STREAM.name),
   ];
 
@@ -313,9 +381,10 @@ describe('fuzzing every endpoint and every NATS command', () => {
     const before = await streamsState();
     await fc.assert(
       fc.asyncProperty(fc.record(Object.fromEntries(Object.entries(params).map(([name, kind]) => [name, queryValue(kind)]))), async (values: Record<string, string>) => {
-        const { sequence, ...path } = values;
+        const { sequence, to, ...path } = values;
         const url = Object.entries(path).reduce((built, [name, raw]) => built.replace(`:${name}`, encodeURIComponent(raw)), route);
-        const response = await hotel.app.inject({ method: 'GET', url: sequence === undefined ? url : `${url}?sequence=${encodeURIComponent(sequence)}` });
+        const search = new URLSearchParams(Object.entries({ sequence, to }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+        const response = await hotel.app.inject({ method: 'GET', url: search.size === 0 ? url : `${url}?${search.toString()}` });
         expect(response.statusCode).toBeLessThan(500);
         if (response.statusCode < 400) return;
         expect(response.headers['content-type']).toContain('application/problem+json');

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiSecurity } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import type { ApiPropertyOptions, SchemaObject } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN, MAX_YEAR, MIN_YEAR } from '@libs/ids/entity-id';
 import { CORRELATION_HEADER } from '@adapter/edge/command-reply';
@@ -42,18 +42,29 @@ export class StoredDecisionBody {
 
 const correlationHeader = { description: 'Echoed in the response, stored in the events (`correlationid`) and logged', required: false };
 
-/** A `PUT /mutation/*` route: the body is its input class, 201 says where the events are, refusals are problem details. */
-export const ApiCommand = (summary: string, rules: readonly string[]): MethodDecorator =>
+/** What a command taken for later work answers instead of where its events are: 202 and this body (a tracking id). */
+export interface AcceptedAnswer {
+  readonly description: string;
+  readonly schema: SchemaObject;
+}
+
+/**
+ * A `PUT /mutation/*` route: the body is its input class, 201 says where the events are (or, for a command that
+ * queues work, 202 with what `accepted` says), refusals are problem details.
+ */
+export const ApiCommand = (summary: string, rules: readonly string[], accepted?: AcceptedAnswer): MethodDecorator =>
   applyDecorators(
     ApiOperation({ summary }),
     ApiHeader({ name: CORRELATION_HEADER, ...correlationHeader }),
     ApiBearerAuth(BEARER_SCHEME),
     ApiSecurity(API_KEY_SCHEME),
-    ApiCreatedResponse({
-      type: StoredDecisionBody,
-      description: 'Decided and stored, or already satisfied by an earlier identical command (the same answer again).',
-      headers: { [CORRELATION_HEADER]: { schema: { type: 'string' }, description: correlationHeader.description } },
-    }),
+    accepted
+      ? ApiAcceptedResponse({ schema: accepted.schema, description: accepted.description, headers: { [CORRELATION_HEADER]: { schema: { type: 'string' }, description: correlationHeader.description } } })
+      : ApiCreatedResponse({
+          type: StoredDecisionBody,
+          description: 'Decided and stored, or already satisfied by an earlier identical command (the same answer again).',
+          headers: { [CORRELATION_HEADER]: { schema: { type: 'string' }, description: correlationHeader.description } },
+        }),
     ApiProblems([400, 401, 409, 413, 415, 429, 503], rules.length > 0 ? { 409: `Rules: ${rules.map((rule) => `\`${rule}\``).join(', ')}.` } : {}),
   );
 
@@ -67,6 +78,17 @@ export const viewAnswerSchema = (view: SchemaObject): SchemaObject => ({
     updatedAt: { type: 'string', format: 'date-time' },
   },
 });
+
+/** A `GET /query/*` route answering a document of its own (not a view's `{view, position}`): its answer and its problems, 401 and 429 among them. */
+export const ApiDocumentQuery = (summary: string, answer: SchemaObject, params: Readonly<Record<string, SchemaObject>>, problems: readonly number[]): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiSecurity(API_KEY_SCHEME),
+    ...Object.entries(params).map(([name, schema]) => ApiParam({ name, schema })),
+    ApiOkResponse({ schema: answer }),
+    ApiProblems([...new Set([401, 429, 503, ...problems])].sort((left, right) => left - right)),
+  );
 
 /** A `GET /query/*` route on a view: its path parameters, `?sequence=N` when it reads one's own writes, its answer and problems. */
 export const ApiView = (summary: string, answer: SchemaObject, params: Readonly<Record<string, SchemaObject>>, waits = true): MethodDecorator =>

@@ -1,3 +1,4 @@
+import type { EventMetadata } from '@libs/decider/decider';
 import type { ServiceEvent } from '@model/pager/pager.events';
 import type { PolicyTarget, Target } from '@model/pager/pager.fields';
 
@@ -26,6 +27,14 @@ export interface Incident {
   readonly exhausted: boolean;
   readonly ackDeadline: string;
   readonly notified: readonly Notified[];
+  /** The event that acknowledged it: what an acknowledgement made again answers. */
+  readonly acknowledgement?: StoredAt;
+}
+
+/** Where an event is stored. */
+export interface StoredAt {
+  readonly eventId: string;
+  readonly sequence: number;
 }
 
 /** A monitored service as its events fold it: healthy when it has no open incident. */
@@ -34,6 +43,8 @@ export interface Service {
   /** How many incidents it had: the next one is numbered after them. */
   readonly incidents: number;
   readonly incident?: Incident;
+  /** The service's last event: what a command that changes nothing (a healthy service marked healthy) answers. */
+  readonly last?: StoredAt;
 }
 
 export const newService = (): Service => ({ incidents: 0 });
@@ -45,7 +56,9 @@ export const targetsOf = (policy: Policy, level: number): Target[] =>
 /** The deadline `seconds` after `at`. */
 export const deadlineAfter = (at: string, seconds: number): string => new Date(Date.parse(at) + seconds * 1_000).toISOString();
 
-export const serviceEvolved = (service: Service, event: ServiceEvent): Service => {
+export const serviceEvolved = (before: Service, event: ServiceEvent, metadata: EventMetadata): Service => {
+  const last = { eventId: metadata.id, sequence: metadata.sequence };
+  const service = { ...before, last };
   const incident = service.incident;
   switch (event.type) {
     case 'EscalationPolicySet': {
@@ -66,11 +79,21 @@ export const serviceEvolved = (service: Service, event: ServiceEvent): Service =
     case 'EscalationExhausted':
       return incident ? { ...service, incident: { ...incident, exhausted: true } } : service;
     case 'AlertAcknowledged':
-      return incident ? { ...service, incident: { ...incident, acknowledged: true } } : service;
+      return incident ? { ...service, incident: { ...incident, acknowledged: true, acknowledgement: last } } : service;
     case 'ServiceRecovered':
       return { ...service, incident: undefined };
     case 'AlertRecorded':
     case 'AcknowledgementTimedOut':
       return service;
   }
+};
+
+/**
+ * What follows a level nobody acknowledged: the next level; past the last one, level 1 again while the policy has
+ * rounds left (`repeat`); then nothing, the escalation being exhausted. Its deadline counts from the one that passed.
+ */
+export const nextLevel = (policy: Policy, incident: Incident): { readonly level: number; readonly round: number } | undefined => {
+  if (incident.level < policy.levels) return { level: incident.level + 1, round: incident.round };
+  if (incident.round < policy.repeat) return { level: 1, round: incident.round + 1 };
+  return undefined;
 };

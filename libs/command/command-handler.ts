@@ -71,6 +71,8 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
   private readonly logger: DebugLog;
   private readonly counts: SliceCommandCounts;
   private readonly emits: ReadonlySet<string>;
+  /** Per entity, the end of the last command decided or waiting on it in this handler. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   /** `name` is the slice's CloudEvents `source` (`/<board>/<slice>`): what it stores says who decided it, and its counts go by it. */
   constructor(
@@ -97,8 +99,33 @@ export class CommandHandler<C, S, E extends Message<string, unknown>> {
     return { state, sequence };
   }
 
-  async handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
-    const subject = this.slice.entity(command);
+  /**
+   * Decides a command on its entity. Commands on one entity in this handler are decided one after another, in the
+   * order they came (each on the state the previous one left in the cache), so a burst on one entity (twenty
+   * alerts on one service) costs no refused appends here; other writers (other instances, other slices) are still
+   * caught by the expected sequence.
+   */
+  handle(command: C, context: CommandContext): Promise<Decision<S, E>> {
+    let subject: string;
+    try {
+      subject = this.slice.entity(command);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const previous = this.queues.get(subject);
+    const decision = previous ? previous.then(() => this.decide(subject, command, context)) : this.decide(subject, command, context);
+    const settled = decision.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(subject, settled);
+    void settled.then(() => {
+      if (this.queues.get(subject) === settled) this.queues.delete(subject);
+    });
+    return decision;
+  }
+
+  private async decide(subject: string, command: C, context: CommandContext): Promise<Decision<S, E>> {
     this.counts.handled++;
     let snapshot = this.snapshot(subject);
     // A state known to be older than the automation's cause (assumed new, or cached before it) is read at

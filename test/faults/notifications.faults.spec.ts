@@ -47,7 +47,7 @@ describe('notifications through crashes: each email and Slack message reaches th
       () => rig.apps,
       async () => {
         const app = await rig.app('app', env);
-        expect((await put(app, '/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', channels: ['email'] })).status).toBe(200);
+        expect((await put(app, '/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', channels: ['email'] })).status).toBe(201);
         const held = smtp.holdNext();
         const trackingId = await send(app, 'ada', 'Your booking');
         await held.taken;
@@ -67,7 +67,7 @@ describe('notifications through crashes: each email and Slack message reaches th
       () => rig.apps,
       async () => {
         const [first, second] = [await rig.app('first', env), await rig.app('second', env)];
-        expect((await put(first, '/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', slackChannel: '#ada', channels: ['email', 'slack'] })).status).toBe(200);
+        expect((await put(first, '/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', slackChannel: '#ada', channels: ['email', 'slack'] })).status).toBe(201);
         const tracking = await Promise.all(Array.from({ length: 30 }, (_, index) => send(index % 2 === 0 ? first : second, 'ada', `Message ${index}`)));
         for (const trackingId of tracking) await eventually(async () => (await statusOf(second, trackingId)) === 'sent-on-all', `notification ${trackingId} to be sent`, 60_000);
         await sleep(1_000);

@@ -1,19 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { SliceHandlers } from '@libs/command/slice-handlers';
 import { NotFound } from '@libs/errors/domain-error';
 import type { NotificationEvent } from '@model/notification/notification.events';
 import { CHANNELS } from '@model/notification/notification.fields';
 import { QueryParams } from '@adapter/edge/query-params';
-import { ENTITY_TOKEN_SCHEMA } from '@adapter/http/api-operations';
-import { ApiProblems } from '@adapter/http/problem.responses';
+import { ApiDocumentQuery, ENTITY_TOKEN_SCHEMA, type SchemaObject } from '@adapter/http/api-operations';
 import { BoardViews } from '@adapter/runtime/board-views';
 import type { ViewRunner } from '@adapter/runtime/view.runner';
 import { NOTIFICATION_REQUESTED } from './notification-request.read';
 import type { NotificationStatusDocument } from './notification-status.projection';
 import { NOTIFICATION_STATUS } from './notification-status.slice';
 
-const STATUS_SCHEMA = {
+const STATUS_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['trackingId', 'recipientId', 'status', 'channels', 'internalTeamNotified'],
   properties: {
@@ -52,10 +50,12 @@ export class NotificationStatusController {
 
   /** Where a notification stands, by the tracking id `send-notification` answered. */
   @Get('notification/:trackingId')
-  @ApiOperation({ summary: 'Where a notification stands: requested, sending, sent on all its channels, on some, on none (failed), or opted out; each channel with its attempts and last error' })
-  @ApiParam({ name: 'trackingId', schema: ENTITY_TOKEN_SCHEMA })
-  @ApiOkResponse({ schema: STATUS_SCHEMA })
-  @ApiProblems([400, 404, 429, 503])
+  @ApiDocumentQuery(
+    'Where a notification stands: requested, sending, sent on all its channels, on some, on none (failed), or opted out; each channel with its attempts and last error',
+    STATUS_SCHEMA,
+    { trackingId: ENTITY_TOKEN_SCHEMA },
+    [400, 404],
+  )
   async notification(@Param('trackingId') trackingId: string): Promise<NotificationTracking> {
     const params = new QueryParams();
     const id = params.entityId('trackingId', trackingId);

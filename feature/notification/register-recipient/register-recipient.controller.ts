@@ -23,7 +23,7 @@ export class RegisterRecipientController {
     this.decide = slices.handler(REGISTER_RECIPIENT);
   }
 
-  /** 200 with where the registration is stored; the same registration again answers the same. */
+  /** 201 with where the registration is stored; the same registration again answers the same. */
   @Put('register-recipient')
   @MessagePattern(notificationCommandSubject('register-recipient'))
   @ApiCommand('Register a recipient: the channels they want notifications on and where each reaches them', [])
@@ -38,6 +38,6 @@ export class RegisterRecipientController {
     const decision = await this.decide.handle(command, caller);
     const { registered } = decision.state;
     if (!registered) throw new Error(`recipient ${decision.subject} is not registered after it was registered`);
-    return satisfiedByReply(200, decision, registered);
+    return satisfiedByReply(201, decision, registered);
   }
 }

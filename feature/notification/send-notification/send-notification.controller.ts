@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Put } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { ApiAcceptedResponse } from '@nestjs/swagger';
 import type { CommandContext, CommandHandler } from '@libs/command/command-handler';
 import { SliceHandlers } from '@libs/command/slice-handlers';
 import type { ClientOperation } from '@model/notification/notification.events';
@@ -10,7 +9,7 @@ import { Caller } from '@adapter/edge/caller.decorator';
 import { CommandReply } from '@adapter/edge/command-reply';
 import { InputPipe } from '@adapter/edge/input.pipe';
 import { entityId } from '@adapter/edge/validators';
-import { ApiCommand } from '@adapter/http/api-operations';
+import { ApiCommand, ENTITY_TOKEN_SCHEMA } from '@adapter/http/api-operations';
 import { RECIPIENT_CONTACT, type RecipientContact } from './recipient-contact.read';
 import type { NotificationRequest, SendNotification } from './send-notification.decider';
 import { SendNotificationInput } from './send-notification.input';
@@ -32,8 +31,10 @@ export class SendNotificationController {
    */
   @Put('send-notification')
   @MessagePattern(notificationCommandSubject('send-notification'))
-  @ApiCommand('Send a notification to a recipient on the channels they chose; answers the tracking id', ['recipient-must-exist', 'notification-id-taken'])
-  @ApiAcceptedResponse({ schema: { type: 'object', required: ['trackingId'], properties: { trackingId: { type: 'string' } } } })
+  @ApiCommand('Send a notification to a recipient on the channels they chose; answers the tracking id', ['recipient-must-exist', 'notification-id-taken'], {
+    description: 'Queued on the client operation stream; follow it at GET /query/notification/{trackingId}. The same notification id again answers the same.',
+    schema: { type: 'object', required: ['trackingId'], properties: { trackingId: ENTITY_TOKEN_SCHEMA } },
+  })
   async send(@Body(InputPipe) input: SendNotificationInput, @Caller() caller: CommandContext): Promise<CommandReply> {
     const { notification, recipient, subject, body } = input.data;
     const notificationId = notification ? entityId(notification.id) : randomUUID();

@@ -1,15 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
 import { InvalidInput, NotFound } from '@libs/errors/domain-error';
 import type { EmailEvent } from '@model/notification/notification.events';
-import { ApiProblems } from '@adapter/http/problem.responses';
+import { ApiDocumentQuery, type SchemaObject } from '@adapter/http/api-operations';
 import { BoardViews } from '@adapter/runtime/board-views';
 import type { ViewRunner } from '@adapter/runtime/view.runner';
 import { addressKey, EMAILS_KEPT, normalAddress, type SentEmailsDocument } from './sent-emails.projection';
 import { SENT_EMAILS } from './sent-emails.slice';
 
-const SENT_EMAILS_SCHEMA = {
+const SENT_EMAILS_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['to', 'emails'],
   properties: {
@@ -42,10 +42,8 @@ export class SentEmailsController {
 
   /** The emails sent to an address, oldest first (the newest 1,000); none is an empty list, not an error. */
   @Get('sent-emails')
-  @ApiOperation({ summary: 'The emails sent to an address: tracking id, subject and time of each (the audit of what was sent to whom)' })
+  @ApiDocumentQuery('The emails sent to an address: tracking id, subject and time of each (the audit of what was sent to whom)', SENT_EMAILS_SCHEMA, {}, [400])
   @ApiQuery({ name: 'to', required: true, schema: { type: 'string', format: 'email' } })
-  @ApiOkResponse({ schema: SENT_EMAILS_SCHEMA })
-  @ApiProblems([400, 429, 503])
   async sentEmails(@Query('to') to?: string): Promise<SentEmailsDocument> {
     if (typeof to !== 'string' || to.length > 254 || !isEmail(to, { require_tld: false })) {
       throw new InvalidInput('invalid query: to', [{ field: 'to', messages: ['to must be an email address'] }]);
