@@ -118,7 +118,7 @@ describe('roles as NATS users: producers write a stream, consumers read it', () 
     expect(emailBot.get(BoardTimers).effects.map(({ slice }) => slice.name)).toEqual(['send-email']);
     expect((await inject(emailBot, 'PUT', '/mutation/send-notification', { data: { recipient: { id: 'ada' }, subject: 'Hi', body: 'Hello' } })).status).toBe(404);
 
-    expect((await inject(main, 'PUT', '/mutation/register-recipient', { data: { recipient: { id: 'ada' }, email: 'ada@example.com', channels: ['email'] } })).status).toBe(200);
+    expect((await inject(main, 'PUT', '/mutation/register-recipient', { data: { recipient: { id: 'ada' }, email: 'ada@example.com', channels: ['email'] } })).status).toBe(201);
     const sent = await inject(main, 'PUT', '/mutation/send-notification', { data: { recipient: { id: 'ada' }, subject: 'Hi', body: 'Hello' } });
     expect(sent.status).toBe(202);
     const trackingId = String(sent.body.trackingId);
@@ -131,6 +131,7 @@ describe('roles as NATS users: producers write a stream, consumers read it', () 
     expect(status).toBe('sent-on-all');
     const outbox = await inject(main, 'GET', '/outbox?channel=email');
     expect(JSON.stringify(outbox.body)).toContain('ada@example.com');
+    for (const app of [main, emailBot]) expect(await inject(app, 'GET', '/ready')).toMatchObject({ status: 200, body: { status: 'ready' } });
   });
 });
 
@@ -158,7 +159,7 @@ describe('every role in a process of its own, each on its own login', () => {
     }
     const front = apps[1]!;
     const put = (url: string, data: unknown) => front.inject({ method: 'PUT', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ data }) });
-    expect((await put('/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', slackChannel: '#ada', channels: ['email', 'slack'] })).statusCode).toBe(200);
+    expect((await put('/mutation/register-recipient', { recipient: { id: 'ada' }, email: 'ada@example.com', slackChannel: '#ada', channels: ['email', 'slack'] })).statusCode).toBe(201);
     const sent = await put('/mutation/send-notification', { recipient: { id: 'ada' }, subject: 'Hi', body: 'Hello' });
     expect(sent.statusCode).toBe(202);
     const { trackingId } = JSON.parse(sent.body) as { trackingId: string };
@@ -168,6 +169,7 @@ describe('every role in a process of its own, each on its own login', () => {
       view = JSON.parse((await front.inject({ method: 'GET', url: `/query/notification/${trackingId}` })).body) as Record<string, unknown>;
       if (view.internalTeamNotified !== true) await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    for (const app of apps) expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
     expect(view).toMatchObject({
       status: 'sent-on-some',
       channels: [

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
-import { TIMER_REGISTRY_BUCKET, TIMERS_STREAM } from '@stream/timers.stream';
+import { TIMER_REGISTRY_BUCKET } from '@stream/timers.stream';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { PROGRESS_BUCKET } from '@adapter/projection/view-buckets';
 import { APP_CONFIG } from '@adapter/config/app-config.token';
 import type { AppConfig } from '@adapter/config/app.config';
-import { APP_BOARDS } from '@adapter/runtime/boards.token';
+import { APP_BOARDS, RUNNING_ROLES } from '@adapter/runtime/boards.token';
+import { BoardProcesses } from '@adapter/runtime/board-processes';
+import { BoardTimers } from '@adapter/runtime/board-timers';
+import type { RunningRoles } from '@adapter/runtime/running-roles';
 import type { Board } from '@libs/event-model/board';
 import { valueWithin, viewFigures, type WatchedView } from './consumer-figures';
 import { WatchedConsumers } from './watched-consumers';
@@ -40,6 +43,9 @@ export class Readiness {
     @Inject(WatchedConsumers) private readonly watched: WatchedConsumers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_BOARDS) private readonly boards: readonly Board[],
+    @Inject(RUNNING_ROLES) private readonly roles: RunningRoles,
+    @Inject(BoardTimers) private readonly timers: BoardTimers,
+    @Inject(BoardProcesses) private readonly processes: BoardProcesses,
   ) {}
 
   check(): Promise<ReadinessReport> {
@@ -49,8 +55,13 @@ export class Readiness {
 
   private async run(): Promise<ReadinessReport> {
     if (!this.nats.isConnected) return report([{ name: 'nats', ready: false, detail: 'not connected; the client is reconnecting' }]);
-    const streams = [...this.boards.flatMap(({ streams: own }) => own.map(({ name }) => name)), DEAD_LETTER_STREAM.name, ...(this.watched.timers ? [TIMERS_STREAM.name] : [])];
-    const buckets = [...this.watched.views.map((view) => view.bucketName), PROGRESS_BUCKET, ...(this.watched.timers ? [TIMER_REGISTRY_BUCKET] : [])];
+    // A process apart checks what its roles touch: it may not even look at the other streams.
+    const own = this.roles.createsTopology ? this.boards.flatMap(({ streams: all }) => all) : this.roles.streams;
+    const owner = this.roles.createsTopology;
+    const deadLetters = owner || this.watched.automations.length > 0 ? [DEAD_LETTER_STREAM.name] : [];
+    const streams = [...own.map(({ name }) => name), ...deadLetters, ...this.timers.spaces.map(({ space }) => space.stream)];
+    const progress = owner || this.watched.views.length > 0 || this.processes.all.length > 0 ? [PROGRESS_BUCKET] : [];
+    const buckets = [...this.watched.views.map((view) => view.bucketName), ...progress, ...(this.watched.timers ? [TIMER_REGISTRY_BUCKET] : [])];
     const checks = await Promise.all([
       ...streams.map((stream) => this.exists(`stream ${stream}`, this.nats.jsm.streams.info(stream))),
       ...buckets.map((bucket) => this.exists(`bucket ${bucket}`, this.nats.jsm.streams.info(`KV_${bucket}`))),
