@@ -14,7 +14,7 @@ import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { OUTBOX_CHANNELS, OUTBOX_STREAM, type OutboxChannel } from '@stream/outbox.stream';
 import { TIMER_REGISTRY_BUCKET, timerSpace } from '@stream/timers.stream';
 import { rolesKeepingTime } from '@libs/event-model/board-roles';
-import { timersStreamConfig } from '@adapter/timers/timer-store';
+import { TimerStore } from '@adapter/timers/timer-store';
 import { APP_CONFIG } from '@adapter/config/app-config.token';
 import type { AppConfig } from '@adapter/config/app.config';
 import { BoardSettings } from '@adapter/config/board-settings';
@@ -132,8 +132,8 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     if (owner) {
       for (const stream of this.boards.flatMap(({ streams }) => streams)) await ensureStream(this.nats, eventStreamConfig(stream.name, stream.subjects, replicas));
       await ensureStream(this.nats, deadLetterStreamConfig(DEAD_LETTER_STREAM.name, DEAD_LETTER_STREAM.subjects, replicas));
-      // Every role's timers stream, those of roles run apart included: their users may not create one.
-      for (const role of rolesKeepingTime(this.boards)) await ensureStream(this.nats, timersStreamConfig(replicas, timerSpace(role)));
+      // Every role's timers stream and the registry, those of roles run apart included: their users may not create them.
+      for (const role of rolesKeepingTime(this.boards)) await new TimerStore(this.nats, replicas, timerSpace(role)).ensure();
     } else {
       for (const { name } of this.roles.streams) await requireStream(this.nats, this.roles, name);
       if (consumers.length > 0) await requireStream(this.nats, this.roles, DEAD_LETTER_STREAM.name);
@@ -147,8 +147,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     else if (this.timers.effects.some(({ slice }) => deliversToOutbox(this.channels, slice.sender.name))) await requireStream(this.nats, this.roles, OUTBOX_STREAM.name);
     this.logger.log({ message: 'where effects deliver', ...this.channels.destinations });
     for (const { store, scheduler } of this.timers.spaces) {
-      if (owner) await store.ensure();
-      else {
+      if (!owner) {
         await requireStream(this.nats, this.roles, store.space.stream);
         await requireBucket(this.nats, this.roles, TIMER_REGISTRY_BUCKET);
         await store.check();
