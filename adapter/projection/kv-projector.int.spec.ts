@@ -9,6 +9,7 @@ import { NatsClient } from '@adapter/nats/nats.client';
 import { StateCache } from '@libs/cache/state-cache';
 import { startJetStream, type JetStreamFixture } from '@test/jetstream.fixture';
 import { KvProjector } from './kv-projector';
+import { ProjectorLease } from './projector-lease';
 import { viewDocuments } from './view-documents';
 import { ViewWriter } from './view-writer';
 import type { StoredViewEntry } from './view-store';
@@ -120,6 +121,17 @@ describe('KV projector: one holder at a time, batched, exactly once in effect', 
     await first.stop();
     await second.stop();
   }, 60_000);
+
+  it('a lease renewed twice at once (a timer\'s renewal and the holder\'s own) is still held', async () => {
+    const kv = await new Kvm((await connect('lease')).connection).create('lease-renewals');
+    const lease = new ProjectorLease(kv, 'lease.renewals', 'holder-1', LEASE);
+    expect(await lease.takeUnlessHeld()).toBe(true);
+    expect(await Promise.all([lease.renew(), lease.renew(), lease.renew()])).toEqual([true, true, true]);
+    expect(lease.held).toBe(true);
+    expect(await lease.renew()).toBe(true);
+    await kv.put('lease.renewals', 'holder-2');
+    expect(await lease.renew()).toBe(false);
+  });
 
   it('a holder that dies without a word is taken over once its lease stops moving', async () => {
     const dying = await connect('dying');

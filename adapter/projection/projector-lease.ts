@@ -18,6 +18,7 @@ export interface LeaseTiming {
  */
 export class ProjectorLease {
   private revision: number | undefined;
+  private renewing: Promise<boolean> | undefined;
 
   constructor(
     private readonly kv: KV,
@@ -72,7 +73,18 @@ export class ProjectorLease {
   }
 
   /** Renews the lease; `false` once someone else holds it. A failure to reach NATS keeps it held. */
-  async renew(): Promise<boolean> {
+  /**
+   * Renews the lease; `false` once another holder took it. Renewals asked for while one is in flight (a timer's
+   * and the holder's own) share its answer: two updates on one revision would make the second look like a lost lease.
+   */
+  renew(): Promise<boolean> {
+    this.renewing ??= this.update().finally(() => {
+      this.renewing = undefined;
+    });
+    return this.renewing;
+  }
+
+  private async update(): Promise<boolean> {
     if (this.revision === undefined) return false;
     try {
       this.revision = await this.kv.update(this.key, this.holder, this.revision);
