@@ -63,16 +63,37 @@ describe('the CLI against a running app', () => {
     expect(run.code).toBe(0);
     const rows = jsonLines<{ name: string; kind: string; lag: number; position: number; detail: string }>(run);
     expect(rows.map(({ name, kind, lag }) => [name, kind, lag])).toEqual([
+      ['automation-create-notification', 'durable', 0],
+      ['automation-email-internal-team', 'durable', 0],
+      ['automation-notify-internal-team', 'durable', 0],
+      ['automation-page-targets', 'durable', 0],
+      ['automation-queue-email', 'durable', 0],
+      ['automation-queue-slack', 'durable', 0],
+      ['automation-record-internal-team-notified', 'durable', 0],
       ['automation-schedule-cleaning', 'durable', 0],
+      ['automation-settle-email', 'durable', 0],
+      ['automation-settle-slack', 'durable', 0],
+      ['automation-start-saga', 'durable', 0],
       ['effect-call-back', 'durable', 0],
+      ['effect-page-by-email', 'durable', 0],
+      ['effect-page-by-sms', 'durable', 0],
+      ['effect-send-email', 'durable', 0],
+      ['effect-send-slack', 'durable', 0],
       ['process-merge-stays', 'durable', 0],
+      ['process-notification-saga', 'durable', 0],
+      ['timer-close-bundle', 'durable', 0],
       ['timer-elapse-reminder', 'durable', 0],
+      ['timer-escalate', 'durable', 0],
       ['view-booking-board', 'view', 0],
       ['view-cleanup-schedule', 'view', 0],
       ['view-group-checkout', 'view', 0],
       ['view-guest-stay', 'view', 0],
+      ['view-incident-timeline', 'view', 0],
+      ['view-notification-status', 'view', 0],
       ['view-reminder-status', 'view', 0],
       ['view-room-list', 'view', 0],
+      ['view-sent-emails', 'view', 0],
+      ['view-service-status', 'view', 0],
     ]);
     expect(rows.find(({ name }) => name === 'view-booking-board')).toMatchObject({ position: last, detail: expect.stringMatching(/^bucket view-booking-board, held by /) });
     const table = await cli(hotel.nats.url, 'consumers');
