@@ -1,4 +1,4 @@
-// Completes `tsc -p` of tsconfig.web.json and tsconfig.ops-web.json, which compile each page
+// Completes `tsc -p` of tsconfig.web.json, tsconfig.ops-web.json and tsconfig.pager-web.json, which compile each page
 // into dist/web-modules/<page>/ with the source folders kept: gathers each page's compiled modules, HTML and
 // stylesheet into one flat folder, dist/web/<page>/, and removes modules whose source is gone, so each folder of
 // dist/web is a page. A page's folders are one folder to its modules (the tsconfig's `rootDirs`): the pages on the
@@ -12,6 +12,7 @@ const LIVE_LINK = join('adapter', 'live', 'web');
 const PAGES = [
   { page: 'live-board', sources: [join('feature', 'hotel', 'live-board', 'web'), LIVE_LINK] },
   { page: 'outbox', sources: [join('adapter', 'ops', 'web')] },
+  { page: 'on-call-console', sources: [join('feature', 'pager', 'on-call-console', 'web'), LIVE_LINK] },
 ];
 
 for (const { page, sources } of PAGES) {
