@@ -75,12 +75,13 @@ export default tseslint.config(
     },
   },
   {
-    // The browser code has its own tsconfig (DOM types, ES modules), outside the server's project.
-    files: ['feature/**/web/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+    // The browser code has its own tsconfigs (DOM types, ES modules), one per page, outside the server's project;
+    // the live link (adapter/live/web) is compiled with each page on the `/live` websocket.
+    files: ['feature/**/web/**/*.ts', 'adapter/live/web/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['./tsconfig.web.json', './tsconfig.pager-web.json'], tsconfigRootDir: import.meta.dirname } },
   },
   {
-    files: ['adapter/**/web/**/*.ts'],
+    files: ['adapter/ops/web/**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.ops-web.json', tsconfigRootDir: import.meta.dirname } },
   },
   {

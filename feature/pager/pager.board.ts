@@ -8,6 +8,7 @@ import { IncidentTimelineController } from './incident-timeline/incident-timelin
 import { INCIDENT_TIMELINE } from './incident-timeline/incident-timeline.slice';
 import { MarkServiceHealthyController } from './mark-service-healthy/mark-service-healthy.controller';
 import { MARK_SERVICE_HEALTHY } from './mark-service-healthy/mark-service-healthy.slice';
+import { OnCallConsoleController } from './on-call-console/on-call-console.controller';
 import { PAGE_BY_EMAIL } from './page-by-email/page-by-email.slice';
 import { PAGE_BY_SMS } from './page-by-sms/page-by-sms.slice';
 import { PAGE_TARGETS } from './page-targets/page-targets.slice';
@@ -48,5 +49,5 @@ export const PAGER_BOARD: Board = {
     MARK_SERVICE_HEALTHY,
     INCIDENT_TIMELINE,
   ],
-  controllers: [SetEscalationPolicyController, RaiseAlertController, ServiceStatusController, AcknowledgeAlertController, MarkServiceHealthyController, IncidentTimelineController],
+  controllers: [SetEscalationPolicyController, RaiseAlertController, ServiceStatusController, AcknowledgeAlertController, MarkServiceHealthyController, IncidentTimelineController, OnCallConsoleController],
 };

@@ -1,4 +1,4 @@
-import type { BookingDoc, CleanupDoc, RoomDoc } from './live-protocol.js';
+import type { BookingDoc, CleanupDoc, RoomDoc } from './hotel-views.js';
 
 type Cleaning = CleanupDoc['rooms'][number];
 

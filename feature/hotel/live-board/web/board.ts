@@ -1,8 +1,9 @@
 // The hotel manager's live board: wires the date, the access token, the live views and the forms.
 import { BoardView } from './board-view.js';
 import { CommandForms } from './commands.js';
+import type { BookingDoc, CleanupDoc, RoomDoc } from './hotel-views.js';
 import { LiveLink, type LinkStatus } from './live-link.js';
-import type { BookingDoc, CleanupDoc, LiveValue, Problem, RoomDoc } from './live-protocol.js';
+import type { LiveValue, Problem } from './live-protocol.js';
 
 const TOKEN_KEY = 'live-board.access-token';
 const STATUS_LABELS: Readonly<Record<LinkStatus, string>> = {

@@ -1,6 +1,6 @@
 /**
- * The live-views protocol as the page speaks it: a copy of adapter/live/live.protocol.ts,
- * because browser code cannot import the server's modules. Keep both in step.
+ * The live-views protocol as the app's pages speak it: a copy of ../live.protocol.ts, because browser code
+ * cannot import the server's modules. Keep both in step.
  */
 export interface Subscribe {
   readonly type: 'subscribe';
@@ -40,23 +40,3 @@ export type ServerMessage =
   | { readonly type: 'error'; readonly id?: string; readonly problem: Problem };
 
 export const LiveCloseCode = { Unauthorized: 4401, TooSlow: 4429, Malformed: 4400 } as const;
-
-/** The documents of the three views the board shows, as their projections write them. */
-export interface RoomDoc {
-  readonly roomId: string;
-  readonly name: string;
-}
-
-export type Availability = 'booked' | 'available' | 'occupied';
-
-export interface BookingDoc {
-  readonly roomId: string;
-  readonly date: string;
-  readonly clientId: string;
-  readonly availability: Availability;
-}
-
-export interface CleanupDoc {
-  readonly date: string;
-  readonly rooms: readonly { readonly roomId: string; readonly team: string; readonly status: 'scheduled' | 'cleaned' }[];
-}
