@@ -1,7 +1,7 @@
 import { BOARDS } from '@app/boards';
 import { NOTIFICATION_BOARD } from '@feature/notification/notification.board';
-import type { Board } from './board';
-import { APP_ROLE, roleProblems, rolesOf, roleStreams, runnerOf, serverOf } from './board-roles';
+import type { Board } from '@libs/event-model/board';
+import { APP_ROLE, roleProblems, rolesOf, roleStreams, runnerOf, serverOf } from '@libs/event-model/board-roles';
 
 const withRoles = (roles: Board['roles']): Board[] => BOARDS.map((board) => (board === NOTIFICATION_BOARD ? { ...board, roles } : board));
 const notificationRoles = NOTIFICATION_BOARD.roles ?? [];
