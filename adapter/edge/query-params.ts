@@ -38,6 +38,11 @@ export class QueryParams {
     return limit;
   }
 
+  /** A parameter its query checks itself (one of a few words, a UUID): `field` is wrong, for this reason. */
+  reject(field: string, message: string): void {
+    this.errors.push({ field, messages: [message] });
+  }
+
   check(): void {
     if (this.errors.length > 0) {
       throw new InvalidInput(`invalid query: ${this.errors.map((error) => error.field).join(', ')}`, this.errors);

@@ -4,6 +4,7 @@ import { SliceHandlers } from '@libs/command/slice-handlers';
 import { InvalidInput, NotFound } from '@libs/errors/domain-error';
 import { isEntityId } from '@libs/ids/entity-id';
 import type { ReminderEvent } from '@model/reminder/reminder.events';
+import { QueryParams } from '@adapter/edge/query-params';
 import { ApiProblems } from '@adapter/http/problem.responses';
 import { BoardViews } from '@adapter/runtime/board-views';
 import type { ViewRunner } from '@adapter/runtime/view.runner';
@@ -53,13 +54,11 @@ export class ReminderStatusController {
   @ApiOkResponse({ schema: { type: 'object', required: ['reminders'], properties: { reminders: { type: 'array', items: REMINDER_ANSWER }, next: { type: 'string', format: 'uuid' } } } })
   @ApiProblems([400, 429, 503])
   async reminders(@Query('status') status?: string, @Query('limit') limit?: string, @Query('after') after?: string): Promise<{ reminders: ReminderAnswer[]; next?: string }> {
-    const page = limit === undefined ? 100 : Number(limit);
-    const errors = [
-      ...(status !== undefined && !STATUSES.includes(status as ReminderStatus) ? [{ field: 'status', messages: [`status must be one of ${STATUSES.join(', ')}`] }] : []),
-      ...(!Number.isInteger(page) || page < 1 || page > MAX_PAGE ? [{ field: 'limit', messages: [`limit must be a whole number from 1 to ${MAX_PAGE}`] }] : []),
-      ...(after !== undefined && !UUID.test(after) ? [{ field: 'after', messages: ['after must be a reminder\'s UUID'] }] : []),
-    ];
-    if (errors.length > 0) throw new InvalidInput(`invalid query: ${errors.map(({ field }) => field).join(', ')}`, errors);
+    const params = new QueryParams();
+    if (status !== undefined && !STATUSES.includes(status as ReminderStatus)) params.reject('status', `status must be one of ${STATUSES.join(', ')}`);
+    const page = params.limit(limit, 100, MAX_PAGE);
+    if (after !== undefined && !UUID.test(after)) params.reject('after', 'after must be a reminder\'s UUID');
+    params.check();
     const found = await this.view.list({ after, limit: page, keep: (document) => status === undefined || document.status === status });
     const now = Date.now();
     const reminders = found.documents.map(({ key, view }) => reminderAnswer(key, view, now));
