@@ -5,6 +5,7 @@ import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { natsCommandsBench } from './nats-commands.bench';
 import { projectionBench } from './projection.bench';
+import { pagerBench } from './pager.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
@@ -37,6 +38,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       seconds: seconds(60),
       connections: 50,
       cpuProfileDir: process.env.BENCH_CPU_PROF,
+    }),
+  pager: () =>
+    pagerBench({
+      services: Number(process.env.BENCH_PAGER_SERVICES ?? 1_000),
+      connections: 50,
+      ackTimeoutSeconds: 5,
+      bundleMs: process.env.BENCH_PAGER_BUNDLE_MS ? Number(process.env.BENCH_PAGER_BUNDLE_MS) : undefined,
     }),
   'group-checkout': () => groupCheckoutBench({ largeGroups: 5, largeSize: 100, smallGroups: 1_000, smallSize: 5, connections: 50 }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
