@@ -7,6 +7,7 @@ import { EscalationWatch, TimeoutFloor } from './support/pager-escalations';
 import { cpuSeconds } from './support/proc-usage';
 import type { BenchSection } from './support/results';
 import { round, summarize } from './support/stats';
+import { timerStages } from './support/timer-metrics';
 
 export interface PagerOptions {
   /** Services alerting at once, each with its own level-1 email target and level-2 SMS target. */
@@ -111,6 +112,7 @@ export const pagerBench = async (options: PagerOptions): Promise<BenchSection> =
     const window = round((Date.now() - firstRaise) / 1_000, 0);
     // A duplicate would come after the first message: a retry's backoff, or a message sent again by a redelivery.
     await sleep(bundleMs + 5_000);
+    const metrics = await (await fetch(`${stack.baseUrl}/metrics`)).text();
     const escalations = await watch.stop();
     const setTimeoutFloor = await floor.summary();
 
@@ -149,6 +151,8 @@ export const pagerBench = async (options: PagerOptions): Promise<BenchSection> =
       setTimeoutLatenessMs: setTimeoutFloor,
       ratioToFloor: { p50: ratio(escalated.p50, setTimeoutFloor.p50), p99: ratio(escalated.p99, setTimeoutFloor.p99) },
       timedOutBeforeDeadline: escalations.early,
+      escalateTimers: timerStages(metrics, 'escalate'),
+      closeBundleTimers: timerStages(metrics, 'close-bundle'),
       escalationsExhausted: escalations.exhausted,
       appCpuSeconds: cpu,
       natsServerCpuSeconds: natsCpu,
@@ -174,6 +178,8 @@ export const pagerBench = async (options: PagerOptions): Promise<BenchSection> =
         ['in-process setTimeout, the same due times p50 / p99 / max (ms)', triple(setTimeoutFloor)],
         ['escalation lateness ÷ floor, p50 / p99', `${figures.ratioToFloor.p50} / ${figures.ratioToFloor.p99}`],
         ['timeouts stored before their deadline', escalations.early],
+        ['escalation timers, mean (ms): begun after their deadline / begun to decided and stored', `${figures.escalateTimers.begunLateMs} / ${figures.escalateTimers.decidedInMs}`],
+        ['bundle-closing timers, mean (ms): begun after their closing time / begun to decided and stored', `${figures.closeBundleTimers.begunLateMs} / ${figures.closeBundleTimers.decidedInMs}`],
         ['CPU from the first raise to the last escalation exhausted: app / nats-server', `${cpu} s / ${natsCpu} s over ${window} s`],
       ],
       notes: [
