@@ -39,13 +39,6 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       connections: 50,
       cpuProfileDir: process.env.BENCH_CPU_PROF,
     }),
-  pager: () =>
-    pagerBench({
-      services: Number(process.env.BENCH_PAGER_SERVICES ?? 1_000),
-      connections: 50,
-      ackTimeoutSeconds: 5,
-      bundleMs: process.env.BENCH_PAGER_BUNDLE_MS ? Number(process.env.BENCH_PAGER_BUNDLE_MS) : undefined,
-    }),
   'group-checkout': () => groupCheckoutBench({ largeGroups: 5, largeSize: 100, smallGroups: 1_000, smallSize: 5, connections: 50 }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
   emmett: () => emmettBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),
@@ -64,6 +57,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       warmupSeconds: 2,
     }),
   contention: () => contentionBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, contenders: [2, 10, 50] }),
+  pager: () =>
+    pagerBench({
+      services: Number(process.env.BENCH_PAGER_SERVICES ?? 1_000),
+      connections: 50,
+      ackTimeoutSeconds: 5,
+      bundleMs: process.env.BENCH_PAGER_BUNDLE_MS ? Number(process.env.BENCH_PAGER_BUNDLE_MS) : undefined,
+    }),
 };
 
 const main = async (): Promise<void> => {
