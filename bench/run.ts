@@ -5,6 +5,7 @@ import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { natsCommandsBench } from './nats-commands.bench';
 import { projectionBench } from './projection.bench';
+import { pagerBench } from './pager.bench';
 import { publishRatesBench } from './publish-rates.bench';
 import { soakBench } from './soak.bench';
 import { throughputBench } from './throughput.bench';
@@ -56,6 +57,13 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       warmupSeconds: 2,
     }),
   contention: () => contentionBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2, contenders: [2, 10, 50] }),
+  pager: () =>
+    pagerBench({
+      services: Number(process.env.BENCH_PAGER_SERVICES ?? 1_000),
+      connections: 50,
+      ackTimeoutSeconds: 5,
+      bundleMs: process.env.BENCH_PAGER_BUNDLE_MS ? Number(process.env.BENCH_PAGER_BUNDLE_MS) : undefined,
+    }),
 };
 
 const main = async (): Promise<void> => {

@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** One email the sink took: its envelope's recipients and the parsed message's id, subject, text and headers. */
+/** One email the sink took: when, its envelope's recipients and the parsed message's id, subject, text and headers. */
 export interface SunkEmail {
+  /** When the sink had the whole message (`Date.now()`). */
+  readonly at: number;
   readonly to: readonly string[];
   readonly messageId: string | undefined;
   readonly subject: string | undefined;
@@ -40,6 +42,7 @@ export class SmtpSink {
         simpleParser(stream).then(
           (parsed) => {
             this.received.push({
+              at: Date.now(),
               to: session.envelope.rcptTo.map(({ address }) => address),
               messageId: parsed.messageId,
               subject: parsed.subject,
