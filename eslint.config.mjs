@@ -19,8 +19,8 @@ const ADAPTER_FLOORS = {
   runtime: ['nats', 'telemetry', 'topology', 'event-store', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge'],
   http: ['telemetry', 'config', 'edge'],
   transport: ['nats', 'telemetry', 'config', 'edge'],
-  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge', 'runtime', 'http'],
   live: ['nats', 'telemetry', 'config', 'projection', 'edge', 'runtime', 'http'],
+  ops: ['nats', 'telemetry', 'config', 'consumer', 'projection', 'timers', 'effects', 'edge', 'runtime', 'http', 'live'],
   contracts: ['event-store', 'edge', 'http'],
 };
 const adapterFloors = Object.entries(ADAPTER_FLOORS).map(([folder, allowed]) => ({
@@ -78,6 +78,10 @@ export default tseslint.config(
     // The browser code has its own tsconfig (DOM types, ES modules), outside the server's project.
     files: ['feature/**/web/**/*.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ['adapter/**/web/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.ops-web.json', tsconfigRootDir: import.meta.dirname } },
   },
   {
     // Build scripts are plain Node ES modules, in no tsconfig: linted without type information.

@@ -4,7 +4,7 @@ import type { AppConfig } from '@adapter/config/app.config';
 import { ConfigModule } from '@adapter/config/config.module';
 import { HttpModule } from '@adapter/http/http.module';
 import { QueryDeadlineModule } from '@adapter/http/query-deadline';
-import { OutboxModule } from '@adapter/ops/outbox.http';
+import { OutboxModule } from '@adapter/ops/outbox.module';
 import { RateLimitModule } from '@adapter/http/rate-limit.module';
 import { LiveModule } from '@adapter/live/live.module';
 import { OpsModule } from '@adapter/ops/ops.module';

@@ -102,3 +102,45 @@ describe('the live settings', () => {
     expect(refusal(env)).toMatch(message);
   });
 });
+
+describe('the effect channels settings', () => {
+  it('sends every channel to the local outbox by default, as notifications@localhost, with 10 s per attempt', () => {
+    expect(loadConfig({}).effects).toEqual({ smtpUrl: undefined, smtpFrom: 'notifications@localhost', slackWebhookUrl: undefined, smsWebhookUrl: undefined, timeoutMs: 10_000 });
+    expect(loadConfig({ SMTP_URL: ' ', SLACK_WEBHOOK_URL: '' }).effects).toMatchObject({ smtpUrl: undefined, slackWebhookUrl: undefined });
+  });
+
+  it('reads the services\' addresses, the sender and the timeout', () => {
+    const env = {
+      SMTP_URL: 'smtps://mailer:secret@mail.example.com:465',
+      SMTP_FROM: 'Shop <orders@shop.example>',
+      SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T1/B2/xyz',
+      SMS_WEBHOOK_URL: 'http://sms-gateway.internal:8080/messages',
+      EFFECT_TIMEOUT_MS: '2500',
+    };
+    expect(loadConfig(env).effects).toEqual({
+      smtpUrl: env.SMTP_URL,
+      smtpFrom: env.SMTP_FROM,
+      slackWebhookUrl: env.SLACK_WEBHOOK_URL,
+      smsWebhookUrl: env.SMS_WEBHOOK_URL,
+      timeoutMs: 2_500,
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.com' }, /^SMTP_URL=http:\/\/mail.example.com is not valid: expected an smtp: or smtps: URL/],
+    [{ SMTP_URL: 'mail.example.com:587' }, /^SMTP_URL=.* is not valid: expected an smtp: or smtps: URL/],
+    [{ SMTP_URL: 'smtp://' }, /^SMTP_URL=smtp:\/\/ is not valid/],
+    [{ SMTP_FROM: 'notifications' }, /^SMTP_FROM=notifications is not valid: expected an email address/],
+    [{ SMTP_FROM: 'Shop <shop@>' }, /^SMTP_FROM=Shop <shop@> is not valid/],
+    [{ SLACK_WEBHOOK_URL: 'ftp://hooks.slack.com/x' }, /^SLACK_WEBHOOK_URL=ftp:\/\/hooks.slack.com\/… is not valid: expected an https URL/],
+    [{ SMS_WEBHOOK_URL: 'https://user:pw@sms.example.com/send' }, /^SMS_WEBHOOK_URL=https:\/\/<credentials>@sms.example.com\/… is not valid/],
+    [{ EFFECT_TIMEOUT_MS: '50' }, /^EFFECT_TIMEOUT_MS=50 is not valid: expected an integer from 100 to 600000/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+
+  it('never shows a login or a webhook\'s path in a refusal', () => {
+    expect(refusal({ SMTP_URL: 'imap://mailer:hunter2-secret@mail.example.com' })).not.toContain('hunter2-secret');
+    expect(refusal({ SLACK_WEBHOOK_URL: 'hooks.slack.com/services/T1/B2/secret-path' })).not.toContain('secret-path');
+  });
+});

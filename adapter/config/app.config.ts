@@ -3,8 +3,11 @@ import type { NatsAuth } from '@adapter/nats/nats-credentials';
 import { DEFAULT_RETRY_BUDGET_MS } from '@adapter/event-store/jetstream-event-store';
 import type { LogLevel } from '@adapter/telemetry/json.logger';
 import type { TracesExporter } from '@adapter/telemetry/tracing';
+import { effectChannels, type EffectChannelsConfig } from './effect-channels.config';
+import { boolean, integer, InvalidConfiguration } from './env-values';
 
-export type { LogLevel, TracesExporter };
+export type { EffectChannelsConfig, LogLevel, TracesExporter };
+export { InvalidConfiguration };
 
 /** Everything the app reads from its environment; see the configuration table in docs/operations.md. */
 export interface AppConfig {
@@ -59,21 +62,12 @@ export interface AppConfig {
   readonly readyMaxLagMessages: number;
   /** Where finished spans go: nowhere (trace context is still carried), or logged as JSON lines. */
   readonly tracesExporter: TracesExporter;
+  /** Where effects' emails, Slack messages and text messages go: each channel's real service when its address is set, else the local outbox. */
+  readonly effects: EffectChannelsConfig;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const TRACES_EXPORTERS: readonly TracesExporter[] = ['none', 'console'];
-
-/**
- * Thrown at start-up for a setting that cannot work, naming the variable to fix. `value` is shown,
- * so secrets pass `<redacted>`; without a value, `expected` says what is missing or conflicting.
- */
-export class InvalidConfiguration extends Error {
-  constructor(variable: string, value: string | undefined, expected: string) {
-    super(value === undefined ? `${variable}: ${expected}` : `${variable}=${value} is not valid: expected ${expected}`);
-    this.name = 'InvalidConfiguration';
-  }
-}
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const natsUrl = env.NATS_URL?.trim() || undefined;
@@ -113,23 +107,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     runAutomations: boolean(env, 'RUN_AUTOMATIONS', true),
     readyMaxLagMessages: integer(env, 'READY_MAX_LAG_MESSAGES', 1_000, 0, 1_000_000_000),
     tracesExporter,
+    effects: effectChannels(env),
   };
-};
-
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new InvalidConfiguration(name, raw, `an integer from ${min} to ${max}`);
-  return value;
-};
-
-const boolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new InvalidConfiguration(name, raw, 'true or false');
 };
 
 /**

@@ -16,6 +16,20 @@ export interface OutboxMessage {
   readonly correlationId: string;
 }
 
+/** A delivery as it is followed live: the stream sequence that orders it (resume after it), and the message. */
+export interface OutboxDelivery {
+  readonly sequence: number;
+  readonly message: OutboxMessage;
+}
+
+/** The deliveries after `after`, as they are made, until stopped. */
+export interface OutboxFollower {
+  /** The stream sequence the deliveries come after: resume after it when no delivery came. */
+  readonly after: number;
+  readonly deliveries: AsyncIterable<OutboxDelivery>;
+  stop(): void;
+}
+
 /** Deliveries kept at most: the oldest go first. */
 const KEPT = 10_000;
 
@@ -62,6 +76,29 @@ export class Outbox {
     } finally {
       await consumer.delete().catch(() => undefined);
     }
+  }
+
+  /**
+   * Follows the deliveries made after stream sequence `after` (after the last one so far when absent or beyond it,
+   * as after a stream made anew), of one channel or of all, through an ordered consumer: ephemeral and in memory,
+   * made again by nats.js after the last sequence it delivered when NATS reconnects or a message goes missing.
+   */
+  async follow(after: number | undefined, channel?: OutboxChannel): Promise<OutboxFollower> {
+    const last = (await this.nats.jsm.streams.info(OUTBOX_STREAM.name)).state.last_seq;
+    const from = Math.min(after ?? last, last);
+    const consumer = await this.nats.js.consumers.get(OUTBOX_STREAM.name, { filter_subjects: outboxFilter(channel), opt_start_seq: from + 1 });
+    const messages = await consumer.consume({ max_messages: 100 });
+    const deliveries = async function* (): AsyncGenerator<OutboxDelivery> {
+      for await (const message of messages) yield { sequence: message.seq, message: message.json<OutboxMessage>() };
+    };
+    return {
+      after: from,
+      deliveries: deliveries(),
+      stop: () => {
+        messages.stop();
+        void consumer.delete().catch(() => undefined);
+      },
+    };
   }
 }
 

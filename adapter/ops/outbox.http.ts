@@ -1,17 +1,20 @@
-import { Controller, Get, Inject, Module, Query, type OnModuleInit } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '@stream/outbox.stream';
 import { InvalidInput } from '@libs/errors/domain-error';
-import { APP_CONFIG } from '@adapter/config/app-config.token';
-import type { AppConfig } from '@adapter/config/app.config';
 import { QueryParams } from '@adapter/edge/query-params';
 import { ApiProblems } from '@adapter/http/problem.responses';
-import { NatsClient } from '@adapter/nats/nats.client';
 import { Outbox, type OutboxMessage } from '@adapter/effects/outbox';
 
 /** Deliveries per answer unless `?limit=` says otherwise, and at most. */
 const PAGE = 50;
 const MAX_PAGE = 500;
+
+/** `?channel=`: one of the outbox's channels, or none for all of them. */
+export const outboxChannel = (channel: string | undefined): OutboxChannel | undefined => {
+  if (channel === undefined || OUTBOX_CHANNELS.includes(channel as OutboxChannel)) return channel as OutboxChannel | undefined;
+  throw new InvalidInput('invalid query: channel', [{ field: 'channel', messages: [`channel must be one of ${OUTBOX_CHANNELS.join(', ')}`] }]);
+};
 
 /** What the local outbox holds: every email, Slack message and text message the app delivered there, newest first. */
 @ApiTags('outbox')
@@ -29,23 +32,6 @@ export class OutboxController {
     const params = new QueryParams();
     const size = params.limit(limit, PAGE, MAX_PAGE);
     params.check();
-    if (channel !== undefined && !OUTBOX_CHANNELS.includes(channel as OutboxChannel)) {
-      throw new InvalidInput('invalid query: channel', [{ field: 'channel', messages: [`channel must be one of ${OUTBOX_CHANNELS.join(', ')}`] }]);
-    }
-    return { messages: await this.outbox.recent(size, channel as OutboxChannel | undefined) };
-  }
-}
-
-/** The local outbox: its stream, made at start, and `GET /outbox`. */
-@Module({
-  controllers: [OutboxController],
-  providers: [{ provide: Outbox, inject: [NatsClient, APP_CONFIG], useFactory: (nats: NatsClient, config: AppConfig) => new Outbox(nats, config.streamReplicas) }],
-  exports: [Outbox],
-})
-export class OutboxModule implements OnModuleInit {
-  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.outbox.ensure();
+    return { messages: await this.outbox.recent(size, outboxChannel(channel)) };
   }
 }

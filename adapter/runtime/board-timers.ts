@@ -1,5 +1,6 @@
 import type { SliceHandlers } from '@libs/command/slice-handlers';
 import { effectsOf, timersOf, type Board, type EffectSlice, type IntegerSetting, type Setting, type TextSetting } from '@libs/event-model/board';
+import { OUTBOX_CHANNELS } from '@stream/outbox.stream';
 import type { BoardSettings } from '@adapter/config/board-settings';
 import type { DurableConsumer } from '@adapter/consumer/durable-consumer';
 import { AddressPolicy } from '@adapter/effects/address-policy';
@@ -10,6 +11,7 @@ import type { AppMetrics } from '@adapter/telemetry/app-metrics';
 import type { CommandTelemetry } from '@adapter/telemetry/command-telemetry';
 import { TimerScheduler, type DueTimer } from '@adapter/timers/timer-scheduler';
 import { TimerStore } from '@adapter/timers/timer-store';
+import type { EffectChannels } from './effect-channels';
 import { EffectRunner } from './effect.runner';
 import { TimerSliceRunner } from './timer-slice.runner';
 
@@ -19,6 +21,8 @@ export interface BoardTimersOptions {
   readonly settings: BoardSettings;
   readonly telemetry: CommandTelemetry;
   readonly metrics: AppMetrics;
+  /** The senders of the `email`, `slack` and `sms` channels. */
+  readonly channels: EffectChannels;
 }
 
 /**
@@ -39,7 +43,7 @@ export class BoardTimers {
     this.timers = timersOf(boards).map((slice) => new TimerSliceRunner(nats, slice, handlers.handler(slice), this.store, telemetry));
     this.effects = effectsOf(boards).map(
       (slice) =>
-        new EffectRunner(nats, slice, handlers.handler(slice), effectSender(slice, settings), this.store, {
+        new EffectRunner(nats, slice, handlers.handler(slice), effectSender(slice, settings, options.channels), this.store, {
           attempts: settings.integer(slice.retry.attempts),
           backoffMs: settings.integer(slice.retry.backoffMs),
         }, telemetry),
@@ -65,8 +69,8 @@ export class BoardTimers {
   }
 }
 
-/** The sender an effect slice names, with its settings. */
-const effectSender = (slice: EffectSlice, settings: BoardSettings): EffectSender => {
+/** The sender an effect slice names: an HTTP callback with the slice's settings, or a channel as the app's configuration sets it. */
+const effectSender = (slice: EffectSlice, settings: BoardSettings, channels: EffectChannels): EffectSender => {
   const { name, settings: declared } = slice.sender;
   switch (name) {
     case 'http-callback':
@@ -74,8 +78,12 @@ const effectSender = (slice: EffectSlice, settings: BoardSettings): EffectSender
         timeoutMs: settings.integer(setting(slice, declared.timeoutMs, 'integer')),
         policy: new AddressPolicy(settings.text(setting(slice, declared.allow, 'text'))),
       });
+    case 'email':
+    case 'slack':
+    case 'sms':
+      return channels.sender(name);
     default:
-      throw new Error(`${slice.name} names the sender ${name}, which the app does not have (it has: http-callback)`);
+      throw new Error(`${slice.name} names the sender ${name}, which the app does not have (it has: http-callback, ${OUTBOX_CHANNELS.join(', ')})`);
   }
 };
 

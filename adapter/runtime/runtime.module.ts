@@ -14,6 +14,7 @@ import { DEAD_LETTER_STREAM } from '@stream/dead-letter.stream';
 import { APP_CONFIG } from '@adapter/config/app-config.token';
 import type { AppConfig } from '@adapter/config/app.config';
 import { BoardSettings } from '@adapter/config/board-settings';
+import { Outbox } from '@adapter/effects/outbox';
 import { JetStreamEventStore } from '@adapter/event-store/jetstream-event-store';
 import { NatsClient } from '@adapter/nats/nats.client';
 import { AppMetrics } from '@adapter/telemetry/app-metrics';
@@ -24,6 +25,7 @@ import { BoardAutomations } from './board-automations';
 import { BoardProcesses } from './board-processes';
 import { BoardTimers } from './board-timers';
 import { BoardViews } from './board-views';
+import { EffectChannels } from './effect-channels';
 import { APP_BOARDS, EVENT_STORE } from './boards.token';
 import { seedDemoData } from './demo-data';
 import { SliceHandlers } from '@libs/command/slice-handlers';
@@ -34,11 +36,14 @@ import { SliceHandlers } from '@libs/command/slice-handlers';
  * the boards' manifests, and the boards' controllers. At start it creates every board's streams (and the
  * dead letters), then the views' buckets and the automations' consumers, then starts those this instance
  * runs (`RUN_VIEW_PROJECTORS`, `RUN_AUTOMATIONS`: automations, timers, effects and processes); once the app is up it
- * decides the demo data (`SEED_DEMO`).
+ * decides the demo data (`SEED_DEMO`). The local outbox (its stream made at start) is one instance, shared by the
+ * effects that deliver into it and by `GET /outbox`; the start log says where each effect channel delivers.
  */
 @Global()
 @Module({})
 export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Effects');
+
   constructor(
     @Inject(APP_BOARDS) private readonly boards: readonly Board[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,6 +54,8 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
     private readonly automations: BoardAutomations,
     private readonly timers: BoardTimers,
     private readonly processes: BoardProcesses,
+    private readonly outbox: Outbox,
+    private readonly channels: EffectChannels,
   ) {}
 
   static forBoards(config: AppConfig & { natsUrl: string }, boards: readonly Board[]): DynamicModule {
@@ -78,11 +85,13 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
           useFactory: (nats: NatsClient) => new BoardViews(boards, nats, { replicas: config.streamReplicas, queryWaitMs: config.queryWaitMs }),
         },
         { provide: BoardSettings, useFactory: () => new BoardSettings(settingsOf(boards), config.env, config.embeddedNats) },
+        { provide: Outbox, inject: [NatsClient], useFactory: (nats: NatsClient) => new Outbox(nats, config.streamReplicas) },
+        { provide: EffectChannels, inject: [Outbox], useFactory: (outbox: Outbox) => new EffectChannels(config.effects, outbox) },
         {
           provide: BoardTimers,
-          inject: [NatsClient, SliceHandlers, BoardSettings, CommandTelemetry, AppMetrics],
-          useFactory: (nats: NatsClient, handlers: SliceHandlers, settings: BoardSettings, telemetry: CommandTelemetry, metrics: AppMetrics) =>
-            new BoardTimers(boards, nats, { replicas: config.streamReplicas, handlers, settings, telemetry, metrics }),
+          inject: [NatsClient, SliceHandlers, BoardSettings, CommandTelemetry, AppMetrics, EffectChannels],
+          useFactory: (nats: NatsClient, handlers: SliceHandlers, settings: BoardSettings, telemetry: CommandTelemetry, metrics: AppMetrics, channels: EffectChannels) =>
+            new BoardTimers(boards, nats, { replicas: config.streamReplicas, handlers, settings, telemetry, metrics, channels }),
         },
         {
           provide: BoardProcesses,
@@ -95,7 +104,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
           useFactory: (nats: NatsClient, handlers: SliceHandlers, settings: BoardSettings, telemetry: CommandTelemetry) => new BoardAutomations(boards, nats, handlers, settings, telemetry),
         },
       ],
-      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardProcesses, BoardSettings],
+      exports: [APP_BOARDS, NatsClient, AppMetrics, Tracing, CommandTelemetry, JetStreamEventStore, EVENT_STORE, SliceHandlers, BoardViews, BoardAutomations, BoardTimers, BoardProcesses, BoardSettings, Outbox, EffectChannels],
     };
   }
 
@@ -107,6 +116,8 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
       await projector.ensure();
       projector.start({ project: this.config.runViewProjectors });
     }
+    await this.outbox.ensure();
+    this.logger.log({ message: 'where effects deliver', ...this.channels.destinations });
     if (this.timers.needed) {
       await this.timers.store.ensure();
       await this.timers.scheduler.ensure();
@@ -138,6 +149,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationBootstrap, Befo
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.channels.close();
     await this.nats.close();
     await this.tracing.shutdown();
   }
