@@ -4,16 +4,15 @@ import { connect } from '@nats-io/transport-node';
 import { HttpReceiver } from '@libs/testing/http-receiver';
 import { SmtpSink } from '@libs/testing/smtp-sink';
 import { operationIdOf } from '@feature/notification/notification.ids';
-import { NOTIFICATION_REQUEST_STREAM, NOTIFICATION_STREAM, notificationRequestSubjectFilter, notificationSubjectFilter } from '@stream/notification.stream';
+import { NOTIFICATION_STREAM } from '@stream/notification.stream';
 import { BenchStack } from './support/app-process';
 import { deliveryFloor } from './support/delivery-floor';
 import { inLanes } from './support/lanes';
-import { arrivals, batchFigures, notificationBody, takenFrom, type Batch, type Taken } from './support/notifications';
+import { arrivals, batchFigures, notificationBody, readJourneys, stepTimes, takenFrom, type Batch, type Taken } from './support/notifications';
 import { paced } from './support/paced';
 import { cpuSeconds } from './support/proc-usage';
 import type { BenchSection } from './support/results';
 import { round, summarize, type LatencySummary } from './support/stats';
-import { storedEvents } from './support/stored-events';
 
 export interface NotificationsOptions {
   /** Recipients registered with both channels; the notifications go to them in turn. */
@@ -119,10 +118,7 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
     const burst = options.burst > 0 ? await burstBatch(options.burst) : undefined;
 
     const allTaken = [warmup, steady, burst].flatMap((one) => one?.taken ?? []);
-    const events = await storedEvents<{ notificationId: string }>(stack.natsUrl, NOTIFICATION_STREAM, notificationSubjectFilter());
-    const outcomes = new Map(events.filter(({ type }) => type !== 'NotificationCreated' && type !== 'InternalTeamNotified').map((event) => [event.data.notificationId, event]));
-    const requests = await storedEvents<{ notificationId: string }>(stack.natsUrl, NOTIFICATION_REQUEST_STREAM, notificationRequestSubjectFilter());
-    const requestedAt = new Map(requests.map(({ data, storedAt }) => [data.notificationId, storedAt]));
+    const { outcomes, requestedAt, steps, retried } = await readJourneys(stack.natsUrl);
     const emails = arrivals(allTaken.map(({ trackingId }) => `<${operationIdOf(trackingId, 'email')}@example.com>`), sink.received.map(({ messageId }) => messageId));
     const posts = arrivals(allTaken.map(({ trackingId }) => operationIdOf(trackingId, 'slack')), receiver.at(HOOK).map(({ headers }) => headers['idempotency-key'] as string | undefined));
     await connection.close();
@@ -138,8 +134,9 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
       connections: options.connections,
     });
     const atRate = batchFigures(steady, outcomes, requestedAt);
+    const stepsAtRate = stepTimes(steady, steps);
     const drained = burst ? batchFigures(burst, outcomes, requestedAt) : undefined;
-    const figures = { ...options, warmup: batchFigures(warmup, outcomes, requestedAt), atRate, burst: drained, emails, posts, floor };
+    const figures = { ...options, warmup: batchFigures(warmup, outcomes, requestedAt), atRate, stepsAtRate, burst: drained, emails, posts, retried, floor };
     const latency = ({ p50, p99, max }: LatencySummary): string => `${p50} / ${p99} / ${max}`;
     const { answeredToSentOnAllMs: ended } = atRate;
     return {
@@ -152,6 +149,7 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
         ['their 202 p50 / p99 / max (ms)', atRate.frontMs ? latency(atRate.frontMs) : ''],
         ['202 → sent on all (NotificationSent stored) p50 / p99 / max (ms)', latency(ended)],
         ['request stored → sent on all p50 / p99 / max (ms)', latency(atRate.requestStoredToSentOnAllMs)],
+        ...stepsAtRate.map(({ step, ms }) => [`step: ${step} p50 / p99 / max (ms)`, latency(ms)]),
         ['sent on all per second, first send to last sent on all', atRate.sentOnAllPerSecond],
         [`floor at ${options.perSecond}/s: the bench sends the email (nodemailer) and the POST itself, p50 / p99 / max (ms)`, latency(floor.latencyMs)],
         ['ratio: 202 → sent on all ÷ floor, p50 / p99', `${round(ended.p50 / Math.max(1, floor.latencyMs.p50), 1)} / ${round(ended.p99 / Math.max(1, floor.latencyMs.p99), 1)}`],
@@ -166,6 +164,7 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
           : []),
         ['emails at the SMTP sink by Message-ID: once / more than once / missing / others', `${emails.once} / ${emails.moreThanOnce} / ${emails.missing} / ${emails.unexpected}`],
         ['posts at the webhook by Idempotency-Key: once / more than once / missing / others', `${posts.once} / ${posts.moreThanOnce} / ${posts.missing} / ${posts.unexpected}`],
+        ['sent on a later attempt than the first: emails / posts', `${retried.emails} / ${retried.posts}`],
         [`CPU at ${options.perSecond}/s, first send to last ended: app / nats-server / bench (load and doubles)`, `${atRate.cpuSeconds.app} s / ${atRate.cpuSeconds.nats} s / ${atRate.cpuSeconds.bench} s over ${atRate.seconds} s`],
         ...(drained ? [['CPU of the burst: app / nats-server / bench', `${drained.cpuSeconds.app} s / ${drained.cpuSeconds.nats} s / ${drained.cpuSeconds.bench} s over ${drained.seconds} s`]] : []),
         ['CPU per notification, app and nats-server (ms): at the rate / burst', `${atRate.cpuMsPerNotification} / ${drained?.cpuMsPerNotification ?? ''}`],
@@ -174,6 +173,7 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
       notes: [
         'One app process (dist/app/main.js) on a fresh nats-server (file storage, loopback); the SMTP sink (smtp-server, mailparser), the webhook receiver and the load run in the bench process, and so does the floor.',
         `A notification's time runs from its 202 read by the bench (or its SendNotificationRequested stored) to its NotificationSent stored, JetStream's own timestamp of the message, read from the stream after the run; ${options.perSecond * 2} notifications sent first at the same rate are left out.`,
+        'A step runs from the last event of the step before it stored to the last of its own, per notification (both channels\' for a channel step); the senders\' step holds the SMTP sink\'s greeting pause (smtp-server greets 100 ms after a connection opens, to catch early talkers), which the floor pays too.',
         'Each email is counted by its Message-ID (<operation id@example.com>) and each post by its Idempotency-Key (the operation id); the floor sends with a connection per email as the app\'s sender does, and its own keys.',
       ],
     };

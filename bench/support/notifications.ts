@@ -1,5 +1,21 @@
+import {
+  EMAIL_OPERATION_STREAM,
+  EMAIL_STREAM,
+  NOTIFICATION_REQUEST_STREAM,
+  NOTIFICATION_SAGA_STREAM,
+  NOTIFICATION_STREAM,
+  SLACK_OPERATION_STREAM,
+  SLACK_STREAM,
+  emailRequestSubjectFilter,
+  emailSubjectFilter,
+  notificationRequestSubjectFilter,
+  notificationSubjectFilter,
+  sagaSubjectFilter,
+  slackRequestSubjectFilter,
+  slackSubjectFilter,
+} from '@stream/notification.stream';
 import { round, summarize, type LatencySummary } from './stats';
-import type { StoredEvent } from './stored-events';
+import { storedEvents, type StoredEvent } from './stored-events';
 
 /** A notification the app took: its tracking id and when its 202 was read (this machine's clock, as JetStream's). */
 export interface Taken {
@@ -73,3 +89,64 @@ export const batchFigures = (batch: Batch, outcomes: ReadonlyMap<string, StoredE
     cpuMsPerNotification: round(((batch.cpuSeconds.app + batch.cpuSeconds.nats) * 1_000) / Math.max(1, batch.taken.length), 2),
   };
 };
+
+/** What the streams hold of the notifications after a run: how each ended, and when each passed each step. */
+export interface Journeys {
+  /** Each notification's outcome event (sent on all, on some, failed, opted out). */
+  readonly outcomes: ReadonlyMap<string, StoredEvent>;
+  /** When each notification's request was stored. */
+  readonly requestedAt: ReadonlyMap<string, number>;
+  /** Its steps in order, each the time the last of the step's events was stored, per notification. */
+  readonly steps: readonly (readonly [string, ReadonlyMap<string, number>])[];
+  /** Channel messages sent on a later attempt than the first: emails, Slack posts. */
+  readonly retried: { readonly emails: number; readonly posts: number };
+}
+
+type NotificationData = { readonly notificationId: string; readonly attempts?: number };
+
+/** The latest time per notification among `events` (of `types`, when given). */
+const latestPer = (events: readonly StoredEvent<NotificationData>[], types?: readonly string[]): Map<string, number> => {
+  const latest = new Map<string, number>();
+  for (const { type, data, storedAt } of events) {
+    if (types && !types.includes(type)) continue;
+    latest.set(data.notificationId, Math.max(storedAt, latest.get(data.notificationId) ?? 0));
+  }
+  return latest;
+};
+
+/** Reads every stream a notification goes through, after the run, into the notifications' journeys. */
+export const readJourneys = async (natsUrl: string): Promise<Journeys> => {
+  const read = (stream: Parameters<typeof storedEvents>[1], subject: string) => storedEvents<NotificationData>(natsUrl, stream, subject);
+  const events = await read(NOTIFICATION_STREAM, notificationSubjectFilter());
+  const requests = await read(NOTIFICATION_REQUEST_STREAM, notificationRequestSubjectFilter());
+  const queued = [...(await read(EMAIL_OPERATION_STREAM, emailRequestSubjectFilter())), ...(await read(SLACK_OPERATION_STREAM, slackRequestSubjectFilter()))];
+  const emails = await read(EMAIL_STREAM, emailSubjectFilter());
+  const posts = await read(SLACK_STREAM, slackSubjectFilter());
+  const sagas = await read(NOTIFICATION_SAGA_STREAM, sagaSubjectFilter());
+  const concluded = ['NotificationSent', 'NotificationPartlySent', 'NotificationFailed', 'NotificationOptedOut'];
+  return {
+    outcomes: new Map(events.filter(({ type }) => concluded.includes(type)).map((event) => [event.data.notificationId, event])),
+    requestedAt: latestPer(requests),
+    steps: [
+      ['request stored', latestPer(requests)],
+      ['created', latestPer(events, ['NotificationCreated'])],
+      ['queued on both channels', latestPer(queued)],
+      ['sent on both (outcomes recorded)', latestPer([...emails, ...posts])],
+      ['settled on the saga', latestPer(sagas, ['OperationSettled'])],
+      ['NotificationSent', latestPer(events, ['NotificationSent'])],
+    ],
+    retried: { emails: emails.filter(({ data }) => (data.attempts ?? 1) > 1).length, posts: posts.filter(({ data }) => (data.attempts ?? 1) > 1).length },
+  };
+};
+
+/** How long each step took after the one before it, for the batch's notifications that passed both. */
+export const stepTimes = (batch: Batch, steps: Journeys['steps']): { readonly step: string; readonly ms: LatencySummary }[] =>
+  steps.slice(1).map(([name, at], index) => {
+    const [before, atBefore] = steps[index]!;
+    const times = batch.taken.flatMap(({ trackingId }) => {
+      const from = atBefore.get(trackingId);
+      const to = at.get(trackingId);
+      return from === undefined || to === undefined ? [] : [to - from];
+    });
+    return { step: `${before} → ${name}`, ms: summarize(times) };
+  });
