@@ -27,7 +27,9 @@ export interface NotificationsOptions {
   readonly floorDeliveries: number;
 }
 
-const FROM = 'notifications@example.com';
+/** The sender's address; its domain names the emails' Message-IDs. */
+const FROM_DOMAIN = 'example.com';
+const FROM = `notifications@${FROM_DOMAIN}`;
 const HOOK = '/hook';
 const SEND = '/mutation/send-notification';
 /** How long the pipeline may go without storing anything before the bench stops waiting for the rest. */
@@ -119,7 +121,7 @@ export const notificationsBench = async (options: NotificationsOptions): Promise
 
     const allTaken = [warmup, steady, burst].flatMap((one) => one?.taken ?? []);
     const { outcomes, requestedAt, steps, retried } = await readJourneys(stack.natsUrl);
-    const emails = arrivals(allTaken.map(({ trackingId }) => `<${operationIdOf(trackingId, 'email')}@example.com>`), sink.received.map(({ messageId }) => messageId));
+    const emails = arrivals(allTaken.map(({ trackingId }) => `<${operationIdOf(trackingId, 'email')}@${FROM_DOMAIN}>`), sink.received.map(({ messageId }) => messageId));
     const posts = arrivals(allTaken.map(({ trackingId }) => operationIdOf(trackingId, 'slack')), receiver.at(HOOK).map(({ headers }) => headers['idempotency-key'] as string | undefined));
     await connection.close();
     await stack.stop();
