@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { BenchStack } from './support/app-process';
+import { inLanes } from './support/lanes';
 import { cpuSeconds } from './support/proc-usage';
 import type { BenchSection } from './support/results';
 import { round } from './support/stats';
@@ -22,14 +23,6 @@ interface Answer {
   readonly status: number;
   readonly body: Record<string, unknown>;
 }
-
-/** Runs `work` on every item with `lanes` in flight. */
-const inLanes = async <T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    for (let index = next++; index < items.length; index = next++) await work(items[index]!);
-  }));
-};
 
 /**
  * The merge-stays process end to end through the app: a group of `largeSize` stays from its selection to its

@@ -4,6 +4,7 @@ import { commandLatencyBench } from './command-latency.bench';
 import { contentionBench } from './contention.bench';
 import { liveViewsBench } from './live-views.bench';
 import { natsCommandsBench } from './nats-commands.bench';
+import { notificationsBench } from './notifications.bench';
 import { projectionBench } from './projection.bench';
 import { pagerBench } from './pager.bench';
 import { publishRatesBench } from './publish-rates.bench';
@@ -38,6 +39,15 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
       seconds: seconds(60),
       connections: 50,
       cpuProfileDir: process.env.BENCH_CPU_PROF,
+    }),
+  notifications: () =>
+    notificationsBench({
+      recipients: 100,
+      notifications: Number(process.env.BENCH_NOTIFICATIONS ?? 3_000),
+      perSecond: Number(process.env.BENCH_NOTIFICATIONS_PER_SECOND ?? 50),
+      burst: Number(process.env.BENCH_NOTIFICATIONS_BURST ?? 2_000),
+      connections: 20,
+      floorDeliveries: 500,
     }),
   'group-checkout': () => groupCheckoutBench({ largeGroups: 5, largeSize: 100, smallGroups: 1_000, smallSize: 5, connections: 50 }),
   'nats-commands': () => natsCommandsBench({ connections: 50, durationSeconds: seconds(10), warmupSeconds: 2 }),

@@ -11,6 +11,8 @@ export interface PacedResult {
 /**
  * Sends `count` PUTs at a fixed rate, each on schedule whether or not earlier ones have been
  * answered (an open loop: a slow answer does not delay the next request, nor hide its own delay).
+ * `answered`, when given, is called with each answer as soon as it has been read, for a bench that
+ * looks at answers or times what follows them.
  */
 export const paced = async (
   baseUrl: string,
@@ -18,6 +20,7 @@ export const paced = async (
   count: number,
   ratePerSecond: number,
   bodyAt: (index: number) => string,
+  answered?: (index: number, status: number, body: string) => void,
 ): Promise<PacedResult> => {
   const latenciesMs: number[] = [];
   const statuses: Record<number, number> = {};
@@ -25,9 +28,10 @@ export const paced = async (
     const body = bodyAt(index);
     const started = performance.now();
     const response = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
-    await response.arrayBuffer();
+    const answer = await response.arrayBuffer();
     latenciesMs.push(performance.now() - started);
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    answered?.(index, response.status, Buffer.from(answer).toString('utf8'));
   };
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
