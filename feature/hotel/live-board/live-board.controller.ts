@@ -1,17 +1,11 @@
 import { Controller, Get, Param, Redirect, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { OpenPage } from '@adapter/http/route-access';
-import { BoardFiles } from './live-board.files';
-
-/**
- * Only the page's own origin may load scripts and open connections (the websocket included);
- * the page renders ids typed by people, so nothing else gets to run.
- */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
+import { boardFiles } from './live-board.files';
 
 @Controller()
 export class LiveBoardController {
-  private readonly files = new BoardFiles();
+  private readonly files = boardFiles();
 
   @Get()
   @OpenPage()
@@ -22,23 +16,13 @@ export class LiveBoardController {
   @Get('board')
   @OpenPage()
   page(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return this.send(reply, 'board.html');
+    return this.files.serve(reply, 'board.html');
   }
 
   /** The page's stylesheet and ES modules, e.g. `/board/board.js`. */
   @Get('board/:file')
   @OpenPage()
   asset(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return this.send(reply, file);
-  }
-
-  private async send(reply: FastifyReply, name: string): Promise<Buffer> {
-    const file = await this.files.read(name);
-    void reply
-      .header('content-type', file.contentType)
-      .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY);
-    return file.body;
+    return this.files.serve(reply, file);
   }
 }
